@@ -1,0 +1,50 @@
+package org.relaymq.runtime.bootstrap;
+
+import java.util.concurrent.Callable;
+import org.relaymq.protocol.RelayMqVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code relaymq-runtime.jar}: one picocli subcommand per node kind. */
+@Command(name = "relaymq",
+        mixinStandardHelpOptions = true,
+        versionProvider = RelayMqMain.VersionProvider.class,
+        description = "RelayMQ runtime: NameServer, broker, clients and tools.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class RelayMqMain implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new RelayMqMain());
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** Version text shared by every subcommand. */
+    public static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "relaymq " + RelayMqVersion.version(),
+                RelayMqVersion.vendor() + " - Apache RocketMQ remoting protocol, wire version "
+                        + RelayMqVersion.WIRE_VERSION,
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+            };
+        }
+    }
+}
