@@ -1,0 +1,5 @@
+package org.relaymq.protocol.body;
+
+public enum TopicFilterType {
+    SINGLE_TAG, MULTI_TAG
+}
