@@ -66,7 +66,7 @@ public final class JsonHeaderCodec {
         return copy;
     }
 
-    /** A JSON string literal as fastjson writes it: short escapes where JSON has them, else \\u00XX. */
+    /** A JSON string literal as fastjson writes it: short escapes where JSON has them, else \\uXXXX. */
     static void writeString(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
@@ -80,8 +80,9 @@ public final class JsonHeaderCodec {
                 case '\f' -> out.append("\\f");
                 case '\r' -> out.append("\\r");
                 default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                    if (needsUnicodeEscape(c)) {
+                        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
+                                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
                     } else {
                         out.append(c);
                     }
@@ -89,6 +90,11 @@ public final class JsonHeaderCodec {
             }
         }
         out.append('"');
+    }
+
+    /** fastjson writes C0 and C1 controls, DEL and the two Unicode line separators as \\uXXXX. */
+    private static boolean needsUnicodeEscape(char c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029';
     }
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
