@@ -9,12 +9,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The ROCKETMQ compact binary header (protocol.md §2.4), big-endian: code int16, language byte,
  * version int16, opaque int32, flag int32, remark (int32 length + UTF-8), extFields (int32 area length,
  * then entries of int16 key length + key, int32 value length + value). A zero length reads as null;
- * entries with a null key or value are dropped on read and skipped on write.
+ * entries with a null key or value are dropped on read and skipped on write; keys are written sorted.
  */
 public final class CompactHeaderCodec {
 
@@ -60,10 +61,7 @@ public final class CompactHeaderCodec {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(ext.size() * 24);
         DataOutputStream out = new DataOutputStream(bytes);
-        for (Map.Entry<String, String> e : ext.entrySet()) {
-            if (e.getKey() == null || e.getValue() == null) {
-                continue;
-            }
+        for (Map.Entry<String, String> e : sortedWithoutNulls(ext).entrySet()) {
             byte[] key = e.getKey().getBytes(StandardCharsets.UTF_8);
             if (key.length > Short.MAX_VALUE) {
                 throw new IllegalArgumentException("ext key of " + key.length + " bytes is longer than 32767");
@@ -74,6 +72,16 @@ public final class CompactHeaderCodec {
         }
         out.flush();
         return bytes.toByteArray();
+    }
+
+    private static Map<String, String> sortedWithoutNulls(Map<String, String> ext) {
+        Map<String, String> sorted = new TreeMap<>();
+        ext.forEach((k, v) -> {
+            if (k != null && v != null) {
+                sorted.put(k, v);
+            }
+        });
+        return sorted;
     }
 
     private static void writeInt32String(DataOutputStream out, String s) throws IOException {

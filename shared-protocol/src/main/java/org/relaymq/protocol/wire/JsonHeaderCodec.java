@@ -3,8 +3,8 @@ package org.relaymq.protocol.wire;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,7 +44,7 @@ public final class JsonHeaderCodec {
     private static void writeExt(StringBuilder out, Map<String, String> ext) {
         out.append('{');
         boolean first = true;
-        for (Map.Entry<String, String> e : new TreeMap<>(withoutNulls(ext)).entrySet()) {
+        for (Map.Entry<String, String> e : sortedWithoutNulls(ext).entrySet()) {
             if (!first) {
                 out.append(',');
             }
@@ -56,8 +56,8 @@ public final class JsonHeaderCodec {
         out.append('}');
     }
 
-    private static Map<String, String> withoutNulls(Map<String, String> ext) {
-        Map<String, String> copy = new LinkedHashMap<>();
+    private static Map<String, String> sortedWithoutNulls(Map<String, String> ext) {
+        Map<String, String> copy = new TreeMap<>();
         ext.forEach((k, v) -> {
             if (k != null && v != null) {
                 copy.put(k, v);
@@ -105,7 +105,7 @@ public final class JsonHeaderCodec {
                 new InputStreamReader(new ByteArrayInputStream(header), StandardCharsets.UTF_8))) {
             JsonHeaderFields fields = readObject(reader);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new MalformedFrameException("JSON header has content after the object");
+                throw new MalformedFrameException("JSON header: content after the object");
             }
             return fields.toCommand(body);
         } catch (IOException | IllegalStateException | NumberFormatException e) {
@@ -146,7 +146,8 @@ public final class JsonHeaderCodec {
                 case NULL -> reader.nextNull();
                 case STRING, NUMBER -> ext.put(key, reader.nextString());
                 case BOOLEAN -> ext.put(key, Boolean.toString(reader.nextBoolean()));
-                default -> throw new MalformedFrameException("extFields value of '" + key + "' is not a scalar");
+                default -> throw new MalformedFrameException(
+                        "JSON header: extFields value of '" + key + "' is not a scalar");
             }
         }
         reader.endObject();
