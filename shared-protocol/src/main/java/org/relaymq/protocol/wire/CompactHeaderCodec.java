@@ -94,7 +94,11 @@ public final class CompactHeaderCodec {
         out.write(utf8);
     }
 
-    /** Parses a compact header; the command gets {@code body} and serialize type ROCKETMQ. */
+    /**
+     * Parses a compact header; the command gets {@code body} and serialize type ROCKETMQ. An ext area of
+     * length 0 reads as null ext fields; a non-empty area whose entries all drop out reads as an empty map.
+     * Bytes after the ext area are an error.
+     */
     public static RemotingCommand decode(byte[] header, byte[] body) {
         ByteBuffer in = ByteBuffer.wrap(header);
         try {
