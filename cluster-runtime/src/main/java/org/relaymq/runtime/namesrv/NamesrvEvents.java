@@ -17,7 +17,8 @@ final class NamesrvEvents {
     }
 
     static JsonObject registered(BrokerLiveInfo live, RegisterResult result, int topics, Moment now, long expiryMs) {
-        return broker(live, now, expiryMs).put("changed", result.changed()).put("topics", topics)
+        return broker(live, now, expiryMs).put("firstRegistration", result.firstRegistration())
+                .put("changed", result.changed()).put("topics", topics)
                 .put("masterAddr", result.masterAddr()).put("masterHaServerAddr", result.haServerAddr()).build();
     }
 

@@ -37,12 +37,15 @@ public final class RouteState {
         return config;
     }
 
-    /** REGISTER_BROKER (§4.1 steps 1–9); emits BROKER_REGISTERED (first time) or BROKER_HEARTBEAT. */
+    /**
+     * REGISTER_BROKER (§4.1 steps 1–9). Emits BROKER_REGISTERED when the registration is a first one
+     * or the address was not live (new, or back after removal), else BROKER_HEARTBEAT with {@code changed}.
+     */
     public RegisterResult register(RegisterRequest request, Moment now) {
         return write(() -> {
             RouteTables.Registration reg = tables.register(request, now);
             RegisterResult result = reg.result();
-            if (result.firstRegistration()) {
+            if (result.firstRegistration() || reg.live().refreshCount() == 1) {
                 events.publish(EventKind.BROKER_REGISTERED, NamesrvEvents.registered(reg.live(), result,
                         tables.topicCount(request.brokerName()), now, expiryMs()));
             } else {

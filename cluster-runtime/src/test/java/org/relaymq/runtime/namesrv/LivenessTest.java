@@ -147,6 +147,19 @@ class LivenessTest {
     }
 
     @Test
+    void aBrokerBackAfterExpiryOrAtANewAddressIsReportedAsRegistered() {
+        register(A0, 0);
+        advanceSeconds(130);
+        register(A0, 0);
+        state.register(broker("broker-a", 0, A1, V1, topic("T", 4)), Moment.of(clock));
+
+        List<NodeEvent> registered = drained().stream().filter(e -> e.hasKind(EventKind.BROKER_REGISTERED)).toList();
+
+        assertThat(registered).extracting(e -> e.text("brokerAddr")).containsExactly(A0, A0, A1);
+        assertThat(registered).extracting(e -> e.flag("firstRegistration")).containsExactly(true, true, false);
+    }
+
+    @Test
     void scanEventComesBeforeTheExpiriesItFound() {
         register(A0, 0);
         advanceSeconds(130);
