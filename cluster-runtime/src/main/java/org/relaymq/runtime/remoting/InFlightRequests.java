@@ -50,8 +50,14 @@ final class InFlightRequests {
         int opaque = opaques.getAndIncrement();
         PendingCall call = new PendingCall(channel, remoteAddress);
         pending.put(opaque, call);
-        call.timeout = scheduler.schedule(() -> finish(opaque, call,
-                RemotingTimeoutException.waitingOn(remoteAddress, timeoutMillis)), Duration.ofMillis(timeoutMillis));
+        try {
+            call.timeout = scheduler.schedule(() -> finish(opaque, call,
+                    RemotingTimeoutException.waitingOn(remoteAddress, timeoutMillis)), Duration.ofMillis(timeoutMillis));
+        } catch (RuntimeException e) {
+            finish(opaque, call, new RemotingSendRequestException(
+                    "not sending to " + remoteAddress + ": cannot schedule its timeout (" + e + ")", e));
+            return call.future;
+        }
         channel.writeAndFlush(request.withOpaque(opaque)).addListener(f -> {
             if (!f.isSuccess()) {
                 finish(opaque, call, new RemotingSendRequestException(

@@ -58,6 +58,11 @@ public final class RemoteChannel {
         return channel.isActive();
     }
 
+    /** Closes the connection (the peer sees it closed; listeners get their close event). */
+    public void close() {
+        channel.close();
+    }
+
     Channel channel() {
         return channel;
     }

@@ -198,7 +198,7 @@ class ChannelLifecycleTest {
         String addr = RemotingTestKit.addr(server);
         client.invokeSync(addr, RemotingRoundTripTest.request(7112, "x"), 3000);
 
-        seen.get().channel().close().syncUninterruptibly();
+        seen.get().close();
         await().atMost(Duration.ofSeconds(5)).until(() -> client.connectedAddresses().isEmpty());
         RemotingCommand again = client.invokeSync(addr, RemotingRoundTripTest.request(ECHO, "y"), 3000);
 
