@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The properties string of a message (protocol.md §6.1): for every entry with a value,
- * {@code name U+0001 value U+0002}. Parsing keeps the order of the string.
+ * The properties string of a message (protocol.md §6.1): the entries with a value as
+ * {@code name U+0001 value}, separated by U+0002. Like Apache RocketMQ 4.9.8 clients, no U+0002 follows
+ * the last entry (older clients end the string with one; parsing treats both alike). Parsing keeps the
+ * order of the string.
  */
 public final class MessageProperties {
 
@@ -17,7 +19,7 @@ public final class MessageProperties {
     }
 
     /**
-     * Encodes the entries in iteration order, skipping null values.
+     * Encodes the entries in iteration order, skipping null values, without a trailing separator.
      *
      * @throws IllegalArgumentException for a null or empty name, or a name or value holding a separator
      */
@@ -37,7 +39,10 @@ public final class MessageProperties {
             }
             checkNoSeparator("name", name);
             checkNoSeparator("value of " + name, value);
-            sb.append(name).append(NAME_VALUE_SEPARATOR).append(value).append(PROPERTY_SEPARATOR);
+            if (!sb.isEmpty()) {
+                sb.append(PROPERTY_SEPARATOR);
+            }
+            sb.append(name).append(NAME_VALUE_SEPARATOR).append(value);
         }
         return sb.toString();
     }

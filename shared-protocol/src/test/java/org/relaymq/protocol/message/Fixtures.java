@@ -46,7 +46,7 @@ final class Fixtures {
                 .sysFlag(0).bornTimestamp(1_700_000_000_000L).bornHost(host("10.0.0.5", 54321))
                 .storeTimestamp(1_700_000_000_123L).storeHost(host("192.168.0.10", 10911))
                 .body("Hello".getBytes(StandardCharsets.UTF_8))
-                .properties("KEYS\u0001k1\u0002TAGS\u0001TagA\u0002").build();
+                .properties("KEYS\u0001k1\u0002TAGS\u0001TagA").build();
     }
 
     /** The message of stored-v1-ipv6.hex. */

@@ -15,7 +15,7 @@ class MessagePropertiesTest {
         props.put("TAGS", "TagA");
         props.put("skipped", null);
         props.put("KEYS", "k1 k2");
-        assertThat(MessageProperties.encode(props)).isEqualTo("TAGS\u0001TagA\u0002KEYS\u0001k1 k2\u0002");
+        assertThat(MessageProperties.encode(props)).isEqualTo("TAGS\u0001TagA\u0002KEYS\u0001k1 k2");
         assertThat(MessageProperties.encode(Map.of())).isEmpty();
         assertThat(MessageProperties.encode(null)).isEmpty();
     }

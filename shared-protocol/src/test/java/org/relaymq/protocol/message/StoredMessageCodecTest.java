@@ -14,7 +14,7 @@ class StoredMessageCodecTest {
     @Test
     void encodesTheIpv4RecordToThePinnedBytes() {
         StoredMessage m = Fixtures.ipv4Message();
-        assertThat(StoredMessageCodec.encodedSize(m)).isEqualTo(123);
+        assertThat(StoredMessageCodec.encodedSize(m)).isEqualTo(122);
         assertThat(StoredMessageCodec.encode(m)).isEqualTo(Fixtures.hex("stored-v1-ipv4.hex"));
     }
 
@@ -52,7 +52,7 @@ class StoredMessageCodecTest {
         String topic = "t".repeat(200);
         StoredMessage m = Fixtures.ipv4Message().toBuilder().topic(topic).build();
         byte[] bytes = StoredMessageCodec.encode(m);
-        assertThat(bytes).hasSize(91 + 1 + 5 + 200 + 18);
+        assertThat(bytes).hasSize(91 + 1 + 5 + 200 + 17);
         assertThat(ByteBuffer.wrap(bytes).getInt(4)).isEqualTo(StoredMessageCodec.MAGIC_CODE_V2);
         assertThat(StoredMessageCodec.decode(ByteBuffer.wrap(bytes))).isEqualTo(m);
         StoredMessage edge = m.toBuilder().topic("e".repeat(127)).build();
@@ -76,16 +76,16 @@ class StoredMessageCodecTest {
         ByteBuffer target = ByteBuffer.allocateDirect(500);
         target.position(17);
         StoredMessageCodec.encode(m, target);
-        assertThat(target.position()).isEqualTo(17 + 123);
+        assertThat(target.position()).isEqualTo(17 + 122);
         target.flip().position(17);
         assertThat(StoredMessageCodec.decode(target)).isEqualTo(m);
     }
 
     @Test
     void refusesATargetThatIsTooSmallWithoutWriting() {
-        ByteBuffer target = ByteBuffer.allocate(122);
+        ByteBuffer target = ByteBuffer.allocate(121);
         assertThatThrownBy(() -> StoredMessageCodec.encode(Fixtures.ipv4Message(), target))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("123");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("122");
         assertThat(target.position()).isZero();
         assertThatThrownBy(() -> StoredMessageCodec.encode(Fixtures.ipv4Message(),
                 ByteBuffer.allocate(200).order(ByteOrder.LITTLE_ENDIAN)))
@@ -103,7 +103,7 @@ class StoredMessageCodecTest {
     void decodingWithoutBodySkipsItButKeepsTheRest() {
         ByteBuffer buf = ByteBuffer.wrap(Fixtures.hex("stored-v1-ipv4.hex"));
         StoredMessage m = StoredMessageCodec.decode(buf, false);
-        assertThat(buf.position()).isEqualTo(123);
+        assertThat(buf.position()).isEqualTo(122);
         assertThat(m.body()).isEmpty();
         assertThat(m.bodyCrc()).isEqualTo(Fixtures.ipv4Message().bodyCrc());
         assertThat(m.toBuilder().body("Hello".getBytes(StandardCharsets.UTF_8)).build())

@@ -59,9 +59,9 @@ class StoredMessageMalformedTest {
     @Test
     void rejectsTotalSizeThatDoesNotMatchTheFields() {
         byte[] b = new byte[130];
-        System.arraycopy(golden(), 0, b, 0, 123);
+        System.arraycopy(golden(), 0, b, 0, 122);
         ByteBuffer.wrap(b).putInt(0, 130);
-        assertRejected(b, "fields end after 123 bytes");
+        assertRejected(b, "fields end after 122 bytes");
         ByteBuffer.wrap(b).putInt(0, 120);
         assertRejected(b, "runs past the end");
     }
@@ -97,10 +97,10 @@ class StoredMessageMalformedTest {
     @Test
     void rejectsTruncatedInput() {
         assertRejected(new byte[0], "only 0 bytes");
-        assertRejected(new byte[] {0, 0, 0, 123, (byte) 0xDA}, "only 5 bytes");
+        assertRejected(new byte[] {0, 0, 0, 122, (byte) 0xDA}, "only 5 bytes");
         byte[] cut = new byte[100];
         System.arraycopy(golden(), 0, cut, 0, 100);
-        assertRejected(cut, "TOTALSIZE 123");
+        assertRejected(cut, "TOTALSIZE 122");
     }
 
     @Test
