@@ -24,4 +24,12 @@ public record DataVersion(long timestamp, long counter, Long stateVersion) {
                 || stateVersion.longValue() == other.stateVersion.longValue();
         return timestamp == other.timestamp && counter == other.counter && stateEqual;
     }
+
+    public static DataVersion decode(byte[] body) {
+        return ProtocolJson.decode(body, DataVersion.class);
+    }
+
+    public byte[] encode() {
+        return ProtocolJson.encode(this);
+    }
 }

@@ -8,4 +8,12 @@ public record TopicConfigSerializeWrapper(Map<String, TopicConfig> topicConfigTa
     public TopicConfigSerializeWrapper {
         topicConfigTable = topicConfigTable == null ? Map.of() : Map.copyOf(topicConfigTable);
     }
+
+    public static TopicConfigSerializeWrapper decode(byte[] body) {
+        return ProtocolJson.decode(body, TopicConfigSerializeWrapper.class);
+    }
+
+    public byte[] encode() {
+        return ProtocolJson.encode(this);
+    }
 }

@@ -1,0 +1,32 @@
+package org.relaymq.runtime.remoting;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/** The pipeline of a client connection; the only place that knows its order. */
+final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    private final RemotingClientConfig config;
+    private final CommandDispatcher dispatcher;
+    private final CommandEncoder encoder = new CommandEncoder();
+    private final WriteBackPressureHandler backPressure = new WriteBackPressureHandler();
+
+    ClientChannelInitializer(RemotingClientConfig config, CommandDispatcher dispatcher) {
+        this.config = config;
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        ch.pipeline()
+                .addLast("frameDecoder", new LengthFieldBasedFrameDecoder(config.maxFrameLength(), 0, 4, 0, 4))
+                .addLast("commandDecoder", new CommandDecoder())
+                .addLast("commandEncoder", encoder)
+                .addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .addLast("backPressure", backPressure)
+                .addLast("dispatcher", dispatcher);
+    }
+}

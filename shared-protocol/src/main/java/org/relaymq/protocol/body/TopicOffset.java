@@ -1,0 +1,5 @@
+package org.relaymq.protocol.body;
+
+/** Offsets of one queue in a TopicStatsTable. */
+public record TopicOffset(long lastUpdateTimestamp, long maxOffset, long minOffset) {
+}
