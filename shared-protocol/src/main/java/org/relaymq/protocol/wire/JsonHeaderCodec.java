@@ -17,6 +17,8 @@ import java.util.TreeMap;
  */
 public final class JsonHeaderCodec {
 
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
     private JsonHeaderCodec() {
     }
 
@@ -96,8 +98,6 @@ public final class JsonHeaderCodec {
     private static boolean needsUnicodeEscape(char c) {
         return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029';
     }
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     /** Parses the header text; the command gets {@code body} and serialize type JSON. */
     public static RemotingCommand decode(byte[] header, byte[] body) {
