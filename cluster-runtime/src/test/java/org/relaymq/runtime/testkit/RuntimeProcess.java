@@ -27,16 +27,17 @@ public final class RuntimeProcess implements AutoCloseable {
 
     private final Process process;
     private final List<String> stdout = new CopyOnWriteArrayList<>();
-    private final List<String> stderr = new CopyOnWriteArrayList<>();
+    private final Path stderrFile;
     private final CountDownLatch readyOrExit = new CountDownLatch(1);
+    private final List<Thread> pumps = new CopyOnWriteArrayList<>();
     private volatile String readyRole;
     private volatile String readyHost;
     private volatile int readyPort = -1;
 
-    private RuntimeProcess(Process process) {
+    private RuntimeProcess(Process process, Path stderrFile) {
         this.process = process;
-        pump(process.getInputStream(), stdout, true);
-        pump(process.getErrorStream(), stderr, false);
+        this.stderrFile = stderrFile;
+        pump(process.getInputStream(), stdout);
         process.onExit().thenRun(readyOrExit::countDown);
     }
 
@@ -57,14 +58,17 @@ public final class RuntimeProcess implements AutoCloseable {
         cmd.add("-jar");
         cmd.add(runtimeJar().toString());
         cmd.addAll(List.of(args));
-        return new RuntimeProcess(new ProcessBuilder(cmd).start());
+        // stderr goes to a file: a pipe read while the JDK drains it at process exit can lose the last lines
+        Path err = Files.createTempFile("relaymq-process-", ".err");
+        err.toFile().deleteOnExit();
+        return new RuntimeProcess(new ProcessBuilder(cmd).redirectError(err.toFile()).start(), err);
     }
 
     /** Waits for the READY line; fails with the captured output if the process exits or time runs out. */
     public RuntimeProcess awaitReady(Duration timeout) throws InterruptedException {
         if (!readyOrExit.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || readyPort < 0) {
             throw new AssertionError("no READY line within " + timeout + " (alive=" + process.isAlive() + ")\nstdout: "
-                    + stdout + "\nstderr: " + String.join("\n", stderr));
+                    + stdout + "\nstderr: " + String.join("\n", stderr()));
         }
         return this;
     }
@@ -93,14 +97,22 @@ public final class RuntimeProcess implements AutoCloseable {
         return List.copyOf(stdout);
     }
 
+    /** Everything the process wrote to stderr so far (its log). */
     public List<String> stderr() {
-        return List.copyOf(stderr);
+        try {
+            return Files.readAllLines(stderrFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Waits for the process to end, returning its exit code, or fails after the timeout. */
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("process " + pid() + " still alive after " + timeout);
+        }
+        for (Thread pump : pumps) {
+            pump.join(5_000); // the last lines are read once the pipes close
         }
         return process.exitValue();
     }
@@ -126,21 +138,20 @@ public final class RuntimeProcess implements AutoCloseable {
         }
     }
 
-    private void pump(java.io.InputStream in, List<String> sink, boolean watchReady) {
+    private void pump(java.io.InputStream in, List<String> sink) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     sink.add(line);
-                    if (watchReady) {
-                        onStdoutLine(line);
-                    }
+                    onStdoutLine(line);
                 }
             } catch (IOException ignored) {
                 // the process ended; what was read is kept
             }
-        }, "runtime-process-" + process.pid() + (watchReady ? "-out" : "-err"));
+        }, "runtime-process-" + process.pid() + "-out");
         t.setDaemon(true);
+        pumps.add(t);
         t.start();
     }
 
