@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = RelayMqMain.VersionProvider.class,
         description = "RelayMQ runtime: NameServer, broker, clients and tools.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, NamesrvCommand.class})
 public final class RelayMqMain implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -26,7 +26,32 @@ public final class RelayMqMain implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new RelayMqMain());
+        CommandLine cl = new CommandLine(new RelayMqMain());
+        cl.setParameterExceptionHandler(RelayMqMain::onBadParameters);
+        cl.setExecutionExceptionHandler(RelayMqMain::onFailure);
+        return cl;
+    }
+
+    /** A bad option: one line saying what is wrong, then where to look. Exit code 2. */
+    private static int onBadParameters(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        cl.getErr().println(cl.getCommandName() + ": " + e.getMessage() + " (see '" + cl.getCommandSpec().qualifiedName()
+                + " --help')");
+        cl.getErr().flush();
+        return 2;
+    }
+
+    /** A node that cannot start (port in use, unreadable file): one line with the reason. Exit code 1. */
+    private static int onFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        Throwable root = e;
+        String message = e.getMessage();
+        while (message == null && root.getCause() != null) {
+            root = root.getCause();
+            message = root.getMessage();
+        }
+        cl.getErr().println(cl.getCommandName() + ": " + (message != null ? message : e.toString()));
+        cl.getErr().flush();
+        return 1;
     }
 
     @Override

@@ -79,9 +79,10 @@ public final class NettyRemotingServer implements AutoCloseable {
         for (int port : wanted) {
             try {
                 listeners.add(bootstrap.bind(config.bindHost(), port).syncUninterruptibly().channel());
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // Netty rethrows the checked BindException undeclared
                 close();
-                throw new IllegalStateException("cannot listen on " + config.bindHost() + ":" + port + ": " + e, e);
+                throw new IllegalStateException("cannot listen on " + config.bindHost() + ":" + port + ": "
+                        + e.getMessage(), e);
             }
         }
         LOG.info("{} listening on {} ports {} ({})", config.name(), config.bindHost(), ports(), config);

@@ -58,6 +58,11 @@ public final class RemoteChannel {
         return channel.isActive();
     }
 
+    /** False while the connection's outbound buffer is above its high water mark (a slow peer). */
+    public boolean isWritable() {
+        return channel.isWritable();
+    }
+
     /** Closes the connection (the peer sees it closed; listeners get their close event). */
     public void close() {
         channel.close();

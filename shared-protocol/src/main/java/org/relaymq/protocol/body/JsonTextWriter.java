@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Writes a Gson tree as compact JSON with object keys sorted (numerically when both keys are integers).
@@ -16,8 +17,11 @@ import java.util.Map;
  */
 final class JsonTextWriter {
 
-    /** Marks a map key to be written raw (never appears in real keys: a control character). */
-    static final char RAW_KEY = '\u0001';
+    /**
+     * Prefix marking a map key to be written raw. Random per JVM, so no key that arrives from outside
+     * (a KV config key, a topic name) can pass for a raw key and inject text into the output.
+     */
+    static final String RAW_KEY = "\u0001" + UUID.randomUUID() + "\u0001";
 
     private static final Comparator<String> KEY_ORDER = JsonTextWriter::compareKeys;
 
@@ -75,7 +79,7 @@ final class JsonTextWriter {
             first = false;
             String key = entry.getKey();
             if (isRaw(key)) {
-                out.append(key, 1, key.length());
+                out.append(key, RAW_KEY.length(), key.length());
             } else {
                 appendString(out, key);
             }
@@ -86,11 +90,11 @@ final class JsonTextWriter {
     }
 
     private static boolean isRaw(String key) {
-        return !key.isEmpty() && key.charAt(0) == RAW_KEY;
+        return key.startsWith(RAW_KEY);
     }
 
     private static String strip(String key) {
-        return isRaw(key) ? key.substring(1) : key;
+        return isRaw(key) ? key.substring(RAW_KEY.length()) : key;
     }
 
     private static int compareKeys(String a, String b) {

@@ -2,8 +2,8 @@ package org.relaymq.protocol.wire;
 
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
-import java.io.IOException;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * strings. Reading is lenient: unknown keys, any key order, numbers given as strings, scalar ext values.
  */
 public final class JsonHeaderCodec {
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private JsonHeaderCodec() {
     }
@@ -96,8 +98,6 @@ public final class JsonHeaderCodec {
     private static boolean needsUnicodeEscape(char c) {
         return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029';
     }
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     /** Parses the header text; the command gets {@code body} and serialize type JSON. */
     public static RemotingCommand decode(byte[] header, byte[] body) {

@@ -95,7 +95,7 @@ final class ApacheClientModels {
                 new org.apache.rocketmq.common.protocol.body.ConsumerConnection();
         HashSet<org.apache.rocketmq.common.protocol.body.Connection> connections = new HashSet<>();
         for (Connection connection : ours.connectionSet()) {
-            org.apache.rocketmq.common.protocol.body.Connection c = new org.apache.rocketmq.common.protocol.body.Connection();
+            var c = new org.apache.rocketmq.common.protocol.body.Connection();
             c.setClientAddr(connection.clientAddr());
             c.setClientId(connection.clientId());
             c.setLanguage(org.apache.rocketmq.remoting.protocol.LanguageCode.valueOf(connection.language().name()));

@@ -70,7 +70,7 @@ final class ApacheRouteModels {
     }
 
     static org.apache.rocketmq.common.protocol.route.QueueData apache(QueueData ours) {
-        org.apache.rocketmq.common.protocol.route.QueueData a = new org.apache.rocketmq.common.protocol.route.QueueData();
+        var a = new org.apache.rocketmq.common.protocol.route.QueueData();
         a.setBrokerName(ours.brokerName());
         a.setReadQueueNums(ours.readQueueNums());
         a.setWriteQueueNums(ours.writeQueueNums());
@@ -101,7 +101,7 @@ final class ApacheRouteModels {
     }
 
     static org.apache.rocketmq.common.protocol.body.ClusterInfo apache(ClusterInfo ours) {
-        org.apache.rocketmq.common.protocol.body.ClusterInfo a = new org.apache.rocketmq.common.protocol.body.ClusterInfo();
+        var a = new org.apache.rocketmq.common.protocol.body.ClusterInfo();
         HashMap<String, org.apache.rocketmq.common.protocol.route.BrokerData> brokers = new HashMap<>();
         ours.brokerAddrTable().forEach((k, v) -> brokers.put(k, apache(v)));
         a.setBrokerAddrTable(brokers);

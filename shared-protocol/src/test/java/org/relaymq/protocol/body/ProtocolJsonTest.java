@@ -40,6 +40,13 @@ class ProtocolJsonTest {
     }
 
     @Test
+    void keysFromOutsideCannotPassForRawKeys() {
+        KVTable table = new KVTable(Map.of("\u0001}:1,{", "v"));
+        assertThat(ProtocolJson.toJson(table, false)).isEqualTo("{\"table\":{\"\\u0001}:1,{\":\"v\"}}");
+        assertThat(KVTable.decode(table.encode())).isEqualTo(table);
+    }
+
+    @Test
     void nullsAreOmittedAndHtmlIsNotEscaped() {
         TopicList list = new TopicList(null, java.util.Set.of("<a&b='c'>"));
         assertThat(ProtocolJson.toJson(list)).isEqualTo("{\"topicList\":[\"<a&b='c'>\"]}");
@@ -65,7 +72,8 @@ class ProtocolJsonTest {
 
     @Test
     void decodeNonStandardAlsoReadsKeysQuotedAsStrings() {
-        String json = "{\"offsetTable\":{\"{\\\"brokerName\\\":\\\"b\\\",\\\"queueId\\\":0,\\\"topic\\\":\\\"T\\\"}\":7}}";
+        String key = "{\\\"brokerName\\\":\\\"b\\\",\\\"queueId\\\":0,\\\"topic\\\":\\\"T\\\"}";
+        String json = "{\"offsetTable\":{\"" + key + "\":7}}";
         assertThat(ResetOffsetBody.decode(json.getBytes()).offsetTable())
                 .containsEntry(MessageQueue.of("T", "b", 0), 7L);
     }

@@ -77,6 +77,17 @@ class ApachePropertiesAndIdsCompatTest {
     }
 
     @Test
+    void apacheParsesOurIpv6UniqueKeys() throws Exception {
+        long generatedAt = System.currentTimeMillis() - 5_000;
+        java.net.InetAddress v6 = java.net.InetAddress.getByName("2001:db8::1");
+        String key = new UniqueKeyGenerator(v6.getAddress(), 4321, 7, () -> generatedAt).next();
+        assertThat(key).hasSize(56);
+        assertThat(MessageClientIDSetter.getIPFromID(key)).isEqualTo(v6.getAddress());
+        assertThat(MessageClientIDSetter.getPidFromID(key)).isEqualTo(4321);
+        assertThat(MessageClientIDSetter.getNearlyTimeFromID(key).getTime()).isEqualTo(generatedAt);
+    }
+
+    @Test
     void weParseApachesUniqueKeys() {
         long before = System.currentTimeMillis();
         String theirs = MessageClientIDSetter.createUniqID();

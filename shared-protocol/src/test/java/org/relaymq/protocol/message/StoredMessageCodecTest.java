@@ -42,6 +42,20 @@ class StoredMessageCodecTest {
     }
 
     @Test
+    void ipv4MappedIpv6HostsStayIpv6() throws Exception {
+        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, 10, 0, 0, 5};
+        java.net.InetSocketAddress host = new java.net.InetSocketAddress(
+                java.net.Inet6Address.getByAddress(null, mapped, -1), 54321);
+        StoredMessage m = Fixtures.ipv4Message().toBuilder().bornHost(host).storeHost(host).build();
+        assertThat(m.sysFlag()).isEqualTo(0x30);
+        byte[] bytes = StoredMessageCodec.encode(m);
+        assertThat(bytes).hasSize(122 + 24);
+        StoredMessage decoded = StoredMessageCodec.decode(ByteBuffer.wrap(bytes));
+        assertThat(decoded).isEqualTo(m);
+        assertThat(StoredMessageCodec.encode(decoded)).isEqualTo(bytes);
+    }
+
+    @Test
     void hostBitsFollowTheAddressesNotTheGivenFlag() {
         StoredMessage m = Fixtures.ipv4Message().toBuilder().sysFlag(0x30 | SysFlag.COMPRESSED_FLAG).build();
         assertThat(m.sysFlag()).isEqualTo(SysFlag.COMPRESSED_FLAG);

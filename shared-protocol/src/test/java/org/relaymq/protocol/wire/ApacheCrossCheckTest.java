@@ -57,11 +57,25 @@ class ApacheCrossCheckTest {
             RemotingCommand ours = commands.next(type);
             var apache = ApacheOracle.toApache(ours);
             byte[] frame = FrameCodec.encode(ours);
-            assertThat(frame).as("#%d %s", i, ours).isEqualTo(ApacheOracle.encode(apache))
-                    .isEqualTo(ApacheOracle.fastEncode(apache));
+            assertThat(frame).as("#%d %s", i, ours).isEqualTo(ApacheOracle.encode(apache));
             RemotingCommand readByApache = ApacheOracle.fromApache(ApacheOracle.decode(frame));
             RemotingCommand readByUs = FrameCodec.decodeWithLength(ByteBuffer.wrap(frame));
             assertThat(readByUs).as("#%d %s", i, ours).isEqualTo(readByApache);
+        }
+    }
+
+    /**
+     * Apache's Netty path writes compact strings with Netty's UTF-8 writer, which mangles the character after
+     * an unpaired surrogate; so this comparison uses well-formed text only.
+     */
+    @ParameterizedTest
+    @EnumSource(SerializeType.class)
+    void randomCommandsAreByteIdenticalToApachesNettyEncoderPath(SerializeType type) {
+        RandomCommands commands = new RandomCommands(88_000L + type.ordinal(), false);
+        for (int i = 0; i < RANDOM_COMMANDS; i++) {
+            RemotingCommand ours = commands.next(type);
+            assertThat(FrameCodec.encode(ours)).as("#%d %s", i, ours)
+                    .isEqualTo(ApacheOracle.fastEncode(ApacheOracle.toApache(ours)));
         }
     }
 }
