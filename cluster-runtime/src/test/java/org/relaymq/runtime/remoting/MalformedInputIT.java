@@ -73,12 +73,19 @@ class MalformedInputIT {
         String addr = RemotingTestKit.addr(server);
         String bystanderChannel = echo(bystander, addr).ext().get("channelId");
 
-        expectClosedByServer("declared length over the limit", i -> frameHeader(FrameCodec.DEFAULT_MAX_FRAME_LENGTH, 0));
-        expectClosedByServer("negative declared length", i -> frameHeader(-1 - i, 0));
-        expectClosedByServer("header length beyond the frame", i -> frame(SerializeType.JSON, 100 + i, new byte[8]));
-        expectClosedByServer("unparseable JSON header", i -> jsonFrame("{\"code\":" + i + ",\"opaque\":[}"));
-        expectClosedByServer("bad compact header", MalformedInputIT::badCompactFrame);
-        expectClosedByServer("unknown serialize type", i -> frameWithTag(0x7F000000 | 2, "{}"));
+        expectClosedByServer("declared length over the limit", "frame length exceeds",
+                i -> frameHeader(FrameCodec.DEFAULT_MAX_FRAME_LENGTH, 0));
+        expectClosedByServer("sign bit set in the length (read unsigned: too long)", "frame length exceeds",
+                i -> frameHeader(-1 - i, 0));
+        expectClosedByServer("header length beyond the frame", "header length",
+                i -> frame(SerializeType.JSON, 100 + i, new byte[8]));
+        expectClosedByServer("unparseable JSON header", "JSON header",
+                i -> jsonFrame("{\"code\":" + i + ",\"opaque\":[}"));
+        expectClosedByServer("frame too short for a header tag", "no header tag",
+                i -> ByteBuffer.allocate(4 + i % 4).putInt(i % 4).array());
+        expectClosedByServer("bad compact header", "compact header", MalformedInputIT::badCompactFrame);
+        expectClosedByServer("unknown serialize type", "unknown serialize type",
+                i -> frameWithTag(0x7F000000 | 2, "{}"));
         assertThat(echo(bystander, addr).ext().get("channelId")).isEqualTo(bystanderChannel);
 
         sendThenHalfClose("truncated frame", i -> truncated());
@@ -97,7 +104,7 @@ class MalformedInputIT {
     }
 
     /** Every connection gets one bad input and must be closed by the server with one warn line. */
-    private void expectClosedByServer(String kind, IntFunction<byte[]> input) throws Exception {
+    private void expectClosedByServer(String kind, String reason, IntFunction<byte[]> input) throws Exception {
         closeLog.clear();
         List<Boolean> closedByServer = sendAll(input, false);
         List<ILoggingEvent> lines = closeLog.events();
@@ -107,7 +114,7 @@ class MalformedInputIT {
                 .allSatisfy(e -> {
                     assertThat(e.getLevel()).isEqualTo(Level.WARN);
                     assertThat(e.getFormattedMessage()).startsWith("closing connection 127.0.0.1:")
-                            .contains("malformed input");
+                            .contains("malformed input").contains(reason);
                 });
     }
 

@@ -39,7 +39,7 @@ class RemotingRoundTripTest {
     @BeforeEach
     void setUp(org.junit.jupiter.api.TestInfo info) {
         kit = new RemotingTestKit(info.getTestMethod().orElseThrow().getName());
-        pool = kit.executor(4, 64);
+        pool = kit.executor(4, 1024);
         server = kit.server();
         server.registerHandler(ECHO, RemotingRoundTripTest::echo, pool);
         server.start();
@@ -124,7 +124,9 @@ class RemotingRoundTripTest {
             calls.add(client.invokeAsync(addr, request(ECHO, "n" + i), 10_000));
         }
         for (int i = 0; i < 500; i++) {
-            assertThat(calls.get(i).get(10, TimeUnit.SECONDS).ext()).containsEntry("in", "n" + i);
+            RemotingCommand response = calls.get(i).get(10, TimeUnit.SECONDS);
+            assertThat(response.code()).as(response.remark()).isEqualTo(ResponseCode.SUCCESS);
+            assertThat(response.ext()).containsEntry("in", "n" + i);
         }
     }
 
