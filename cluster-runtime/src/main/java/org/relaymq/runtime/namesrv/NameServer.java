@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadPoolExecutor;
 import org.relaymq.protocol.code.RequestCode;
 import org.relaymq.protocol.event.NodeEvent;
-import org.relaymq.runtime.common.concurrent.BoundedExecutors;
+import org.relaymq.runtime.common.concurrent.Executors2;
 import org.relaymq.runtime.common.net.HostAddresses;
 import org.relaymq.runtime.common.time.Scheduler;
 import org.relaymq.runtime.common.time.TimeSource;
@@ -74,7 +74,7 @@ public final class NameServer implements AutoCloseable {
         this.nodeInfo = new NodeInfo("namesrv", time).profile(config.liveness().profileName())
                 .interval("scan", config.liveness().scanInterval())
                 .interval("brokerExpiry", config.liveness().brokerExpiry());
-        this.handlerPool = BoundedExecutors.fixed("namesrv-handler", config.handlerThreads(), 10_000);
+        this.handlerPool = Executors2.fixedBounded("namesrv-handler", config.handlerThreads(), 10_000);
         RemotingServerConfig serverConfig = RemotingServerConfig.defaults().withName("namesrv")
                 .withBindHost(config.bindHost()).withPort(config.port());
         this.server = new NettyRemotingServer(serverConfig, scheduler, new Liveness());
@@ -90,7 +90,7 @@ public final class NameServer implements AutoCloseable {
         try {
             server.start();
         } catch (RuntimeException e) {
-            BoundedExecutors.shutdown(handlerPool);
+            Executors2.shutdownAndAwait(handlerPool, Duration.ofSeconds(3));
             throw e;
         }
         String address = address();
@@ -165,7 +165,7 @@ public final class NameServer implements AutoCloseable {
             streams.close();
         }
         server.close();
-        BoundedExecutors.shutdown(handlerPool);
+        Executors2.shutdownAndAwait(handlerPool, Duration.ofSeconds(3));
         events.close();
         LOG.info("NameServer stopped");
     }

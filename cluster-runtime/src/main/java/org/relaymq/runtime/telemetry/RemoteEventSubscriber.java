@@ -3,6 +3,7 @@ package org.relaymq.runtime.telemetry;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +15,7 @@ import org.relaymq.protocol.code.ResponseCode;
 import org.relaymq.protocol.event.NodeEvent;
 import org.relaymq.protocol.event.NodeEventCodec;
 import org.relaymq.protocol.wire.RemotingCommand;
-import org.relaymq.runtime.common.concurrent.BoundedExecutors;
+import org.relaymq.runtime.common.concurrent.Executors2;
 import org.relaymq.runtime.remoting.NettyRemotingClient;
 import org.relaymq.runtime.remoting.RemotingException;
 import org.relaymq.runtime.remoting.RequestContext;
@@ -32,7 +33,7 @@ public final class RemoteEventSubscriber implements AutoCloseable {
 
     private final NettyRemotingClient client;
     private final Map<String, Consumer<NodeEvent>> listeners = new ConcurrentHashMap<>();
-    private final ThreadPoolExecutor delivery = BoundedExecutors.fixed("event-delivery", 1, 10_000);
+    private final ThreadPoolExecutor delivery = Executors2.fixedBounded("event-delivery", 1, 10_000);
 
     public RemoteEventSubscriber(NettyRemotingClient client) {
         this.client = client;
@@ -71,6 +72,6 @@ public final class RemoteEventSubscriber implements AutoCloseable {
     @Override
     public void close() {
         listeners.clear();
-        BoundedExecutors.shutdown(delivery);
+        Executors2.shutdownAndAwait(delivery, Duration.ofSeconds(3));
     }
 }
