@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.relaymq.protocol.wire.JsonStrings;
 
 /**
  * Writes a Gson tree as compact JSON with object keys sorted (numerically when both keys are integers).
@@ -48,7 +49,7 @@ final class JsonTextWriter {
 
     private static void appendPrimitive(StringBuilder out, JsonPrimitive primitive) {
         if (primitive.isString()) {
-            appendString(out, primitive.getAsString());
+            JsonStrings.append(out, primitive.getAsString());
         } else if (primitive.isBoolean()) {
             out.append(primitive.getAsBoolean());
         } else {
@@ -81,7 +82,7 @@ final class JsonTextWriter {
             if (isRaw(key)) {
                 out.append(key, RAW_KEY.length(), key.length());
             } else {
-                appendString(out, key);
+                JsonStrings.append(out, key);
             }
             out.append(':');
             append(out, entry.getValue());
@@ -121,31 +122,5 @@ final class JsonTextWriter {
             }
         }
         return true;
-    }
-
-    static void appendString(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> appendChar(out, c);
-            }
-        }
-        out.append('"');
-    }
-
-    private static void appendChar(StringBuilder out, char c) {
-        if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            out.append(String.format("\\u%04x", (int) c));
-        } else {
-            out.append(c);
-        }
     }
 }

@@ -17,7 +17,6 @@ import java.util.TreeMap;
  */
 public final class JsonHeaderCodec {
 
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private JsonHeaderCodec() {
     }
@@ -32,11 +31,11 @@ public final class JsonHeaderCodec {
         }
         out.append(",\"flag\":").append(cmd.flag());
         out.append(",\"language\":");
-        writeString(out, cmd.language().name());
+        JsonStrings.append(out, cmd.language().name());
         out.append(",\"opaque\":").append(cmd.opaque());
         if (cmd.remark() != null) {
             out.append(",\"remark\":");
-            writeString(out, cmd.remark());
+            JsonStrings.append(out, cmd.remark());
         }
         out.append(",\"serializeTypeCurrentRPC\":\"").append(SerializeType.JSON.name()).append('"');
         out.append(",\"version\":").append(cmd.version()).append('}');
@@ -51,9 +50,9 @@ public final class JsonHeaderCodec {
                 out.append(',');
             }
             first = false;
-            writeString(out, e.getKey());
+            JsonStrings.append(out, e.getKey());
             out.append(':');
-            writeString(out, e.getValue());
+            JsonStrings.append(out, e.getValue());
         }
         out.append('}');
     }
@@ -66,37 +65,6 @@ public final class JsonHeaderCodec {
             }
         });
         return copy;
-    }
-
-    /** A JSON string literal as fastjson writes it: short escapes where JSON has them, else \\uXXXX. */
-    static void writeString(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\f' -> out.append("\\f");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (needsUnicodeEscape(c)) {
-                        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
-                                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    /** fastjson writes C0 and C1 controls, DEL and the two Unicode line separators as \\uXXXX. */
-    private static boolean needsUnicodeEscape(char c) {
-        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029';
     }
 
     /** Parses the header text; the command gets {@code body} and serialize type JSON. */

@@ -1,0 +1,41 @@
+package org.relaymq.protocol.wire;
+
+/** JSON string literals exactly as fastjson 1.2.x writes them; shared by header and body writers. */
+public final class JsonStrings {
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private JsonStrings() {
+    }
+
+    /** Appends {@code s} quoted: short escapes where JSON has them, else \\uXXXX for controls. */
+    public static void append(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\f' -> out.append("\\f");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (needsUnicodeEscape(c)) {
+                        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
+                                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    /** fastjson writes C0 and C1 controls, DEL and the two Unicode line separators as \\uXXXX. */
+    private static boolean needsUnicodeEscape(char c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029';
+    }
+}
