@@ -173,6 +173,14 @@ final class ConsumeQueue {
         minOffset = logical;
     }
 
+    /** Deletes the file holding {@code logical} without moving the min offset (simulates a lost file). */
+    void deleteFileForTest(long logical) {
+        Segment seg = files.find(logical * CqEntry.SIZE);
+        if (seg != null) {
+            files.deleteFirst(seg);
+        }
+    }
+
     void flush() {
         files.flush();
     }

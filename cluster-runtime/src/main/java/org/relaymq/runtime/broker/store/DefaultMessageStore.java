@@ -337,6 +337,18 @@ public final class DefaultMessageStore implements MessageStore {
         return config;
     }
 
+    CommitLog commitLog() {
+        return commitLog;
+    }
+
+    ConsumeQueueTable queues() {
+        return queues;
+    }
+
+    IndexService index() {
+        return index;
+    }
+
     private void requireRunning() {
         if (state != State.RUNNING) {
             throw new IllegalStateException("message store is " + state);
