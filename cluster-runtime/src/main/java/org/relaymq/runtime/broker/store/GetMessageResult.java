@@ -1,0 +1,56 @@
+package org.relaymq.runtime.broker.store;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Result of {@link MessageStore#get}.
+ *
+ * @param status          §8.2 status
+ * @param nextBeginOffset where the consumer continues (filtered-out entries are consumed too)
+ * @param minOffset       the queue's min logical offset
+ * @param maxOffset       the queue's max logical offset (next to be written)
+ * @param messages        one read-only buffer per record, sliced from the commit log without copying
+ *                        (position 0, limit = record size); valid until the segment is deleted and
+ *                        garbage-collected, so copy them into the response promptly
+ * @param queueOffsets    logical offset of each collected record, same order
+ * @param maxPhysicalOffsetPulled commit-log offset of the last entry scanned, or -1
+ */
+public record GetMessageResult(GetMessageStatus status, long nextBeginOffset, long minOffset, long maxOffset,
+                               List<ByteBuffer> messages, List<Long> queueOffsets, long maxPhysicalOffsetPulled) {
+
+    public GetMessageResult {
+        Objects.requireNonNull(status, "status");
+        messages = List.copyOf(messages);
+        queueOffsets = List.copyOf(queueOffsets);
+    }
+
+    public static GetMessageResult empty(GetMessageStatus status, long next, long min, long max) {
+        return new GetMessageResult(status, next, min, max, List.of(), List.of(), -1);
+    }
+
+    public int messageCount() {
+        return messages.size();
+    }
+
+    public int bufferTotalSize() {
+        int total = 0;
+        for (ByteBuffer b : messages) {
+            total += b.remaining();
+        }
+        return total;
+    }
+
+    /** All records back to back, as a PULL_MESSAGE body (one copy). */
+    public byte[] toByteArray() {
+        byte[] out = new byte[bufferTotalSize()];
+        int pos = 0;
+        for (ByteBuffer b : messages) {
+            int n = b.remaining();
+            b.duplicate().get(out, pos, n);
+            pos += n;
+        }
+        return out;
+    }
+}
