@@ -22,7 +22,8 @@ import org.relaymq.runtime.remoting.RequestHandler;
  * 34 HEART_BEAT: registers the client's consumer and producer groups on this connection. A clustering
  * consumer group gets its subscription group (auto-created) and its {@code %RETRY%<group>} topic;
  * creating that topic makes the broker re-register with the NameServers at once (topic listener).
- * Answers 0 with the broker's version in the command.
+ * Answers 0 with the broker's version in the command. A connection that closed while its heartbeat was
+ * being served is removed again at once (its close event may have been handled before the registration).
  */
 public final class HeartbeatHandler implements RequestHandler {
 
@@ -58,6 +59,10 @@ public final class HeartbeatHandler implements RequestHandler {
             if (producer.groupName() != null && !producer.groupName().isBlank()) {
                 producers.register(producer.groupName(), info);
             }
+        }
+        if (!info.channel().isActive()) {
+            consumers.channelClosed(info.channelId());
+            producers.channelClosed(info.channelId());
         }
         return Replies.ok(request);
     }
