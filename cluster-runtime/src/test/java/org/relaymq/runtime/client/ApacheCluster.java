@@ -63,6 +63,9 @@ final class ApacheCluster implements AutoCloseable {
     }
 
     ApacheCluster broker(String name) throws Exception {
+        // what Apache's BrokerStartup does: without it the broker's requests carry version 0 and a
+        // NameServer reads its registration body as the pre-3.0.11 bare topic wrapper (no topics)
+        System.setProperty("rocketmq.remoting.version", "407");
         int port = freeBrokerPort();
         BrokerConfig bc = new BrokerConfig();
         bc.setBrokerName(name);
@@ -87,6 +90,10 @@ final class ApacheCluster implements AutoCloseable {
         }
         controller.start();
         brokers.put(name, controller);
+        String addr = brokerAddr(name);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> nameServers.stream()
+                .allMatch(ns -> ns.routes().routeOf("TBW102").map(r -> r.brokerDatas().stream()
+                                .anyMatch(b -> b.brokerName().equals(name))).orElse(false)));
         return this;
     }
 
