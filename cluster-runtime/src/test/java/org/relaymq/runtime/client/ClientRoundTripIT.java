@@ -36,10 +36,12 @@ class ClientRoundTripIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private ApacheCluster cluster;
+    private Path offsetDir;
     private final ClientTestKit kit = new ClientTestKit();
 
     @BeforeAll
     void startCluster(@TempDir Path dir) throws Exception {
+        offsetDir = dir.resolve("offsets");
         cluster = new ApacheCluster(dir.resolve("store")).nameServers(1).broker("broker-a").broker("broker-b");
     }
 
@@ -131,6 +133,58 @@ class ClientRoundTripIT {
             assertThat(m.getBody()).isEqualTo(ours.get(id).body());
             assertThat(m.getQueueOffset()).isEqualTo(ours.get(id).queueOffset());
         });
+    }
+
+    @Test
+    void clusteringSharesTheQueuesAndBroadcastingGivesEveryoneEverything() throws Exception {
+        String topic = "Shared";
+        try (RelayProducer producer = new RelayProducer("pg-shared", kit.config(cluster.namesrvAddr())).start()) {
+            org.relaymq.runtime.client.admin.RelayAdmin admin =
+                    new org.relaymq.runtime.client.admin.RelayAdmin(producer.client());
+            admin.createTopic(ApacheCluster.CLUSTER, topic, 4);
+            await().atMost(WAIT).until(() -> admin.topicRoute(topic).map(r -> r.brokerDatas().size()).orElse(0) == 2);
+            Map<String, List<String>> clustered = new ConcurrentHashMap<>();
+            Map<String, Set<String>> broadcast = new ConcurrentHashMap<>();
+            List<RelayPushConsumer> consumers = new ArrayList<>();
+            try {
+                for (String name : List.of("c1", "c2")) {
+                    consumers.add(consumer("cg-shared", name, org.relaymq.protocol.body.MessageModel.CLUSTERING,
+                            (id, c) -> clustered.computeIfAbsent(id, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                                    .add(c), topic));
+                    consumers.add(consumer("cg-bcast", name, org.relaymq.protocol.body.MessageModel.BROADCASTING,
+                            (id, c) -> broadcast.computeIfAbsent(c, k -> ConcurrentHashMap.newKeySet()).add(id), topic));
+                }
+                await().atMost(WAIT).until(() -> queuesOf(consumers.get(0), topic) == 4
+                        && queuesOf(consumers.get(2), topic) == 4 && queuesOf(consumers.get(1), topic) == 8
+                        && queuesOf(consumers.get(3), topic) == 8);
+                Set<String> ids = new java.util.HashSet<>();
+                for (int i = 0; i < 40; i++) {
+                    ids.add(producer.send(new Message(topic, "T", "s" + i, ("s" + i).getBytes())).msgId());
+                }
+                await().atMost(WAIT).until(() -> clustered.keySet().containsAll(ids)
+                        && broadcast.getOrDefault("c1", Set.of()).containsAll(ids)
+                        && broadcast.getOrDefault("c2", Set.of()).containsAll(ids));
+                assertThat(clustered.values()).allMatch(who -> who.size() == 1);
+                assertThat(clustered.values().stream().map(w -> w.get(0)).distinct()).hasSize(2);
+            } finally {
+                consumers.forEach(RelayPushConsumer::shutdown);
+            }
+        }
+    }
+
+    private RelayPushConsumer consumer(String group, String name, org.relaymq.protocol.body.MessageModel model,
+                                       java.util.function.BiConsumer<String, String> seen, String topic) {
+        return new RelayPushConsumer(group, kit.config(cluster.namesrvAddr()).withLocalOffsetDir(offsetDir))
+                .subscribe(topic, "*").messageModel(model)
+                .consumeFromWhere(ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET)
+                .registerMessageListener((msgs, mq) -> {
+                    msgs.forEach(m -> seen.accept(m.msgId(), name));
+                    return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+                }).start();
+    }
+
+    private static long queuesOf(RelayPushConsumer c, String topic) {
+        return c.assignedQueues().stream().filter(q -> q.topic().equals(topic)).count();
     }
 
     static Set<String> brokersUsed(List<NodeEvent> events) {
