@@ -87,7 +87,8 @@ final class MessagingFixture implements AutoCloseable {
         store.start();
         resources.push(store);
         topics = new TopicConfigManager(brokerConfig, clock).load();
-        groups = new SubscriptionGroupManager(brokerConfig.configDir(), clock, true).load();
+        groups = new SubscriptionGroupManager(brokerConfig.configDir(), clock,
+                brokerConfig.autoCreateSubscriptionGroup()).load();
         consumers = new ConsumerManager(EventSink.discarding(), Duration.ofSeconds(120), g -> false);
         offsets = new ConsumerOffsetManager(brokerConfig.configDir()).load();
         delayOffsets = new DelayOffsetStore(brokerConfig.configDir()).load();
