@@ -94,7 +94,10 @@ class MessagingCompatIT {
 
         PullResult caughtUp = api.pullMessage(f.addr, pullHeader(3), 3_000, CommunicationMode.SYNC, null);
         assertThat(caughtUp.getPullStatus()).isEqualTo(PullStatus.NO_NEW_MSG);
+        lookupsAndSendBack(msgs);
+    }
 
+    private void lookupsAndSendBack(List<MessageExt> msgs) throws Exception {
         MessageExt viewed = api.viewMessage(f.addr, msgs.get(1).getCommitLogOffset(), 3_000);
         assertThat(new String(viewed.getBody(), StandardCharsets.UTF_8)).isEqualTo("b0");
         assertThat(api.getMaxOffset(f.addr, new MessageQueue("CompatTopic", "broker-a", 0), 3_000)).isEqualTo(3);
