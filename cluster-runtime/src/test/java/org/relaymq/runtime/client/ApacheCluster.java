@@ -1,0 +1,155 @@
+package org.relaymq.runtime.client;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.rocketmq.broker.BrokerController;
+import org.apache.rocketmq.common.BrokerConfig;
+import org.apache.rocketmq.remoting.netty.NettyClientConfig;
+import org.apache.rocketmq.remoting.netty.NettyServerConfig;
+import org.apache.rocketmq.store.config.MessageStoreConfig;
+import org.relaymq.runtime.common.TimingProfile;
+import org.relaymq.runtime.common.time.ExecutorScheduler;
+import org.relaymq.runtime.common.time.TimeSource;
+import org.relaymq.runtime.namesrv.NameServer;
+import org.relaymq.runtime.namesrv.NameServerNodeConfig;
+import org.relaymq.runtime.namesrv.NamesrvConfig;
+
+/**
+ * An in-process test cluster: our NameServers (Apache's NameServer is not on the test class path) and
+ * Apache RocketMQ 4.9.7 brokers (their own {@link BrokerController}) on free loopback ports with
+ * small temporary stores. Needs the JDK 17 {@code --add-opens} flags listed in the client report.
+ */
+final class ApacheCluster implements AutoCloseable {
+
+    static final String CLUSTER = "RelayIT";
+
+    private final Path root;
+    private final ExecutorScheduler scheduler = new ExecutorScheduler("it-namesrv-timer", 2);
+    private final List<NameServer> nameServers = new ArrayList<>();
+    private final Map<String, BrokerController> brokers = new LinkedHashMap<>();
+
+    ApacheCluster(Path root) {
+        this.root = root;
+    }
+
+    ApacheCluster nameServers(int count) {
+        for (int i = 0; i < count; i++) {
+            NameServerNodeConfig base = NameServerNodeConfig.loopback(NamesrvConfig.fromProfile(TimingProfile.CLASSIC));
+            NameServerNodeConfig cfg = new NameServerNodeConfig(base.bindHost(), 0, base.liveness(), null, 2);
+            nameServers.add(new NameServer(cfg, TimeSource.system(), scheduler).start());
+        }
+        return this;
+    }
+
+    String namesrvAddr() {
+        return nameServers.stream().map(NameServer::address).collect(Collectors.joining(";"));
+    }
+
+    List<String> namesrvList() {
+        return nameServers.stream().map(NameServer::address).toList();
+    }
+
+    void stopNameServers() {
+        nameServers.forEach(NameServer::close);
+    }
+
+    ApacheCluster broker(String name) throws Exception {
+        // what Apache's BrokerStartup does: without it the broker's requests carry version 0 and a
+        // NameServer reads its registration body as the pre-3.0.11 bare topic wrapper (no topics)
+        System.setProperty("rocketmq.remoting.version", "407");
+        int port = freeBrokerPort();
+        BrokerConfig bc = new BrokerConfig();
+        bc.setBrokerName(name);
+        bc.setBrokerClusterName(CLUSTER);
+        bc.setBrokerId(0);
+        bc.setBrokerIP1("127.0.0.1");
+        bc.setBrokerIP2("127.0.0.1");
+        bc.setNamesrvAddr(namesrvAddr());
+        bc.setAutoCreateTopicEnable(true);
+        bc.setAutoCreateSubscriptionGroup(true);
+        bc.setFetchNamesrvAddrByAddressServer(false);
+        bc.setTraceTopicEnable(false);
+        bc.setRegisterNameServerPeriod(10_000);
+        NettyServerConfig server = new NettyServerConfig();
+        server.setListenPort(port);
+        server.setServerWorkerThreads(4);
+        server.setServerSelectorThreads(1);
+        server.setServerCallbackExecutorThreads(2);
+        BrokerController controller = new BrokerController(bc, server, new NettyClientConfig(), storeConfig(name, port));
+        if (!controller.initialize()) {
+            throw new IllegalStateException("Apache broker " + name + " did not initialize");
+        }
+        controller.start();
+        brokers.put(name, controller);
+        String addr = brokerAddr(name);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> nameServers.stream()
+                .allMatch(ns -> ns.routes().routeOf("TBW102").map(r -> r.brokerDatas().stream()
+                                .anyMatch(b -> b.brokerName().equals(name))).orElse(false)));
+        return this;
+    }
+
+    private MessageStoreConfig storeConfig(String name, int port) throws IOException {
+        Path dir = Files.createDirectories(root.resolve(name));
+        MessageStoreConfig sc = new MessageStoreConfig();
+        sc.setStorePathRootDir(dir.toString());
+        sc.setStorePathCommitLog(dir.resolve("commitlog").toString());
+        sc.setHaListenPort(port + 1);
+        sc.setMappedFileSizeCommitLog(8 * 1024 * 1024);
+        sc.setMappedFileSizeConsumeQueue(20 * 20_000);
+        sc.setMaxHashSlotNum(10_000);
+        sc.setMaxIndexNum(40_000);
+        sc.setDiskMaxUsedSpaceRatio(95);
+        return sc;
+    }
+
+    String brokerAddr(String name) {
+        return "127.0.0.1:" + brokers.get(name).getNettyServerConfig().getListenPort();
+    }
+
+    /** Shuts the broker down (it unregisters from the NameServers and closes its connections). */
+    void stopBroker(String name) {
+        BrokerController b = brokers.remove(name);
+        if (b != null) {
+            b.shutdown();
+        }
+    }
+
+    @Override
+    public void close() {
+        new ArrayList<>(brokers.keySet()).forEach(this::stopBroker);
+        stopNameServers();
+        scheduler.close();
+    }
+
+    /** A port p with p-2 (Apache's VIP channel) and p+1 (HA) free as well. */
+    private static int freeBrokerPort() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int p;
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                p = s.getLocalPort();
+            }
+            if (p > 3000 && free(p - 2) && free(p + 1)) {
+                return p;
+            }
+        }
+        throw new IOException("no free port triple found");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress("0.0.0.0", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
