@@ -32,6 +32,7 @@ public final class NodeSupervisor implements AutoCloseable {
     private final Map<String, ManagedNode> nodes = new ConcurrentHashMap<>();
     private final List<String> order = new CopyOnWriteArrayList<>();
     private final List<Consumer<NodeStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, List<CompletableFuture<NodeStatus>>> settleWaiters = new ConcurrentHashMap<>();
     private final ManagedNode.Deps deps;
     private final Settings settings;
     private final SignalSender signals;
@@ -207,7 +208,29 @@ public final class NodeSupervisor implements AutoCloseable {
         return n;
     }
 
+    /** Completes once the node is RUNNING, or has ended (failed, exited, stopped, killed). */
+    public CompletableFuture<NodeStatus> whenSettled(String id) {
+        CompletableFuture<NodeStatus> f = new CompletableFuture<>();
+        settleWaiters.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(f);
+        status(id).filter(NodeSupervisor::settled).ifPresent(this::completeWaiters);
+        return f;
+    }
+
+    private static boolean settled(NodeStatus s) {
+        return s.state() == NodeState.RUNNING || (!s.state().alive() && s.state() != NodeState.NEW);
+    }
+
+    private void completeWaiters(NodeStatus status) {
+        List<CompletableFuture<NodeStatus>> waiting = settleWaiters.remove(status.id());
+        if (waiting != null) {
+            waiting.forEach(f -> f.complete(status));
+        }
+    }
+
     private void fire(NodeStatus status) {
+        if (settled(status)) {
+            completeWaiters(status);
+        }
         for (Consumer<NodeStatus> l : listeners) {
             l.accept(status);
         }
