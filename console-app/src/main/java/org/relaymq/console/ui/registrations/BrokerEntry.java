@@ -16,6 +16,7 @@ final class BrokerEntry {
     long brokerId;
     final String brokerAddr;
     long lastHeartbeat;
+    boolean heard;
     long previousHeartbeat = -1;
     long expiryMs;
     String removedReason;
@@ -27,10 +28,11 @@ final class BrokerEntry {
     }
 
     void heartbeat(long at) {
-        if (removedReason == null && lastHeartbeat > 0 && at - lastHeartbeat > 200) {
+        if (removedReason == null && heard && at - lastHeartbeat > 200) {
             previousHeartbeat = lastHeartbeat;
         }
         lastHeartbeat = at;
+        heard = true;
         removedReason = null;
         removedAt = -1;
     }
