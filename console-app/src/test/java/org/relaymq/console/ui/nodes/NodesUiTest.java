@@ -49,7 +49,7 @@ class NodesUiTest {
                 NodeOperations.forSupervisor(supervisor));
         supervisor.add(new NodeSpec("namesrv-1", "namesrv", "namesrv", List.of(), null));
         stage.setScene(new Scene(ViewLoader.load("/org/relaymq/console/ui/nodes/NodesView.fxml", new NodesView(model)),
-                1300, 700));
+                1260, 700));
         stage.show();
         model.refresh();
     }
