@@ -89,7 +89,7 @@ public final class ConsoleContext implements AutoCloseable {
         this.routing = new RoutingViewModel(gateway, time, ui, STALE_AFTER_MS);
         this.charts = new ChartsViewModel(time, ui);
         DemoCluster demo = new DemoCluster(supervisor, new DemoClusterPlan(options.dataDir(), "classroom",
-                options.namesrvExtraArgs()));
+                options.namesrvExtraArgs(), options.brokerConfExtra()));
         this.main = new MainViewModel(new MainViewModel.Deps(supervisor, gateway, demo, ui, new FxConfirmer(owner),
                 new FxCloseDialog(owner), options.prefs(), presenter, registrations::expectNameServer));
         wire();
@@ -151,6 +151,14 @@ public final class ConsoleContext implements AutoCloseable {
 
     public NodesViewModel nodes() {
         return nodes;
+    }
+
+    public RegistrationsViewModel registrations() {
+        return registrations;
+    }
+
+    public RoutingViewModel routing() {
+        return routing;
     }
 
     public NodeSupervisor supervisor() {

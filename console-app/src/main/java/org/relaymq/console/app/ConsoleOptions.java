@@ -14,18 +14,27 @@ import org.relaymq.console.service.DataDirectories;
  * @param startDemo        start the demo cluster at once (the default with no arguments)
  * @param attach           NameServer list to attach to instead ("host:port;host:port"), or null
  * @param prefs            where window layout and settings are remembered
+ * @param brokerConfExtra  extra broker.conf lines for demo brokers (e.g. a shorter registerNameServerPeriod)
  */
 public record ConsoleOptions(Path dataDir, List<String> namesrvExtraArgs, boolean startDemo, String attach,
-                             PreferencesStore prefs) {
+                             PreferencesStore prefs, List<String> brokerConfExtra) {
 
     public ConsoleOptions {
         namesrvExtraArgs = List.copyOf(namesrvExtraArgs);
+        brokerConfExtra = List.copyOf(brokerConfExtra);
     }
 
-    /** {@code --attach=host:port;...}, {@code --no-demo}, {@code --data-dir=path}, {@code --namesrv-arg=x} (repeatable). */
+    public ConsoleOptions(Path dataDir, List<String> namesrvExtraArgs, boolean startDemo, String attach,
+                          PreferencesStore prefs) {
+        this(dataDir, namesrvExtraArgs, startDemo, attach, prefs, List.of());
+    }
+
+    /** {@code --attach=host:port;...}, {@code --no-demo}, {@code --data-dir=path}, {@code --namesrv-arg=x},
+     *  {@code --broker-conf=key=value} (both repeatable). */
     public static ConsoleOptions parse(List<String> args, PreferencesStore prefs) {
         Path data = DataDirectories.forThisUser().resolve("demo");
         List<String> nsArgs = new ArrayList<>();
+        List<String> brokerConf = new ArrayList<>();
         boolean demo = true;
         String attach = null;
         for (String a : args) {
@@ -38,8 +47,10 @@ public record ConsoleOptions(Path dataDir, List<String> namesrvExtraArgs, boolea
                 data = Path.of(a.substring("--data-dir=".length()));
             } else if (a.startsWith("--namesrv-arg=")) {
                 nsArgs.add(a.substring("--namesrv-arg=".length()));
+            } else if (a.startsWith("--broker-conf=")) {
+                brokerConf.add(a.substring("--broker-conf=".length()));
             }
         }
-        return new ConsoleOptions(data, nsArgs, demo, attach, prefs);
+        return new ConsoleOptions(data, nsArgs, demo, attach, prefs, brokerConf);
     }
 }

@@ -29,21 +29,35 @@ public final class DemoCluster {
         return plan;
     }
 
-    /** Completes when every node is either running or has failed. */
+    /**
+     * Completes when every node is either running or has failed. Three waves: NameServers (everything
+     * needs their addresses), brokers, then clients (they need routes), so a small machine is not asked
+     * to start nine JVMs at once.
+     */
     public CompletableFuture<List<NodeStatus>> start() {
+        List<NodeStatus> all = new ArrayList<>();
         return startAll(plan.nameServers()).thenCompose(ns -> {
+            all.addAll(ns);
             List<String> addrs = ns.stream().filter(s -> s.state() == NodeState.RUNNING).map(NodeStatus::address)
                     .toList();
-            try {
-                return startAll(plan.brokersAndClients(addrs)).thenApply(rest -> {
-                    List<NodeStatus> all = new ArrayList<>(ns);
-                    all.addAll(rest);
-                    return all;
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            List<NodeSpec> rest = plannedAfterNameServers(addrs);
+            return startAll(rest.stream().filter(s -> s.role().equals("broker")).toList())
+                    .thenCompose(brokers -> {
+                        all.addAll(brokers);
+                        return startAll(rest.stream().filter(s -> !s.role().equals("broker")).toList());
+                    });
+        }).thenApply(clients -> {
+            all.addAll(clients);
+            return all;
         });
+    }
+
+    private List<NodeSpec> plannedAfterNameServers(List<String> addrs) {
+        try {
+            return plan.brokersAndClients(addrs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private CompletableFuture<List<NodeStatus>> startAll(List<NodeSpec> specs) {

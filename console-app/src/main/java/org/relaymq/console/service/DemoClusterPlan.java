@@ -21,11 +21,21 @@ public final class DemoClusterPlan {
     private final Path dataDir;
     private final String profile;
     private final List<String> namesrvExtraArgs;
+    private final List<String> brokerConfExtra;
 
     public DemoClusterPlan(Path dataDir, String profile, List<String> namesrvExtraArgs) {
+        this(dataDir, profile, namesrvExtraArgs, List.of());
+    }
+
+    /**
+     * @param namesrvExtraArgs extra NameServer arguments, e.g. {@code --scan-interval 200ms --broker-expiry 3s}
+     * @param brokerConfExtra  extra broker.conf lines ({@code key=value}), e.g. {@code registerNameServerPeriod=1000}
+     */
+    public DemoClusterPlan(Path dataDir, String profile, List<String> namesrvExtraArgs, List<String> brokerConfExtra) {
         this.dataDir = dataDir;
         this.profile = profile;
         this.namesrvExtraArgs = List.copyOf(namesrvExtraArgs);
+        this.brokerConfExtra = List.copyOf(brokerConfExtra);
     }
 
     public static DemoClusterPlan classroom(Path dataDir) {
@@ -74,7 +84,7 @@ public final class DemoClusterPlan {
         Path dir = dataDir.resolve(nodeId);
         Files.createDirectories(dir);
         Path conf = dir.resolve("broker.conf");
-        Files.writeString(conf, String.join("\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "brokerClusterName=" + CLUSTER,
                 "brokerName=" + group,
                 "brokerId=" + id,
@@ -83,8 +93,10 @@ public final class DemoClusterPlan {
                 "flushDiskType=ASYNC_FLUSH",
                 "storePathRootDir=" + dir.resolve("store"),
                 "autoCreateTopicEnable=true",
-                "mappedFileSizeCommitLog=" + DEMO_SEGMENT_BYTES,
-                "") , StandardCharsets.UTF_8);
+                "mappedFileSizeCommitLog=" + DEMO_SEGMENT_BYTES));
+        lines.addAll(brokerConfExtra);
+        lines.add("");
+        Files.writeString(conf, String.join("\n", lines), StandardCharsets.UTF_8);
         return new NodeSpec(nodeId, "broker", "broker", List.of("--config", conf.toString(), "--host", "127.0.0.1",
                 "--profile", profile, "--topic", TOPIC + ":4"), dir);
     }

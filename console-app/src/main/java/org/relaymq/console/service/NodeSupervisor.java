@@ -24,8 +24,9 @@ public final class NodeSupervisor implements AutoCloseable {
 
     /** How nodes are started and stopped. */
     public record Settings(Duration stopGrace, Duration readyTimeout, int logLines) {
+        /** A READY timeout of a minute: a busy classroom laptop starting many JVMs is slow, not broken. */
         public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(5), Duration.ofSeconds(30), 2000);
+            return new Settings(Duration.ofSeconds(5), Duration.ofSeconds(60), 2000);
         }
     }
 

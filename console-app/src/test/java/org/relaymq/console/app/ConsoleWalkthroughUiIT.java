@@ -6,45 +6,50 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import javafx.scene.Scene;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.relaymq.console.fx.FxUiExecutor;
 import org.relaymq.console.fx.PreferencesStore;
 import org.relaymq.console.service.NodeState;
 import org.relaymq.console.service.NodeStatus;
-import org.relaymq.console.ui.nodes.NodeRow;
 import org.relaymq.console.ui.registrations.RegistrationRow;
-import org.relaymq.runtime.testkit.WireBrokerRegistrar;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The whole console on a real local cluster: the demo plan's two NameServers as real processes
- * (fast scan and expiry), a broker played over the wire; the rest of the plan fails honestly.
+ * The whole console on the real demo cluster started by its supervisor: two NameServers (scan 200 ms,
+ * expiry 3 s) and four real brokers (register every second), plus the clients the runtime has.
+ * kill -9 a master: both NameServers show it disconnected at once; pause a master: expired after the
+ * expiry, registered again after resume; the routing view shows what the clients decided (or says
+ * plainly that no client streams events). Runs in failsafe only (it starts a dozen processes).
  */
 @ExtendWith(ApplicationExtension.class)
+@EnabledIfSystemProperty(named = "relaymq.runtime.jar", matches = ".+")
 class ConsoleWalkthroughUiIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration START = Duration.ofSeconds(60);
+    private static final String MASTER_A = "broker-a / 0 (master)";
+    private static final String MASTER_B = "broker-b / 0 (master)";
 
     @TempDir
     static Path dataDir;
 
     private ConsoleContext context;
-    private WireBrokerRegistrar broker;
 
     @Start
     void start(Stage stage) {
-        ConsoleOptions options = new ConsoleOptions(dataDir.resolve("demo"),
-                List.of("--scan-interval", "200ms", "--broker-expiry", "3s"), false, null, PreferencesStore.inMemory());
-        context = new ConsoleContext(options, new FxUiExecutor(), () -> stage);
+        context = new ConsoleContext(DemoTimings.fastOptions(dataDir.resolve("demo"), PreferencesStore.inMemory()),
+                new FxUiExecutor(), () -> stage);
         Scene scene = new Scene(context.load(), 1260, 780);
         scene.getStylesheets().add(ConsoleContext.stylesheet("console.css"));
         stage.setScene(scene);
@@ -53,9 +58,6 @@ class ConsoleWalkthroughUiIT {
 
     @AfterEach
     void stopEverything() {
-        if (broker != null) {
-            broker.close();
-        }
         List<Long> pids = context.supervisor().statuses().stream().map(NodeStatus::pid).filter(p -> p > 0).toList();
         context.close();
         pids.forEach(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
@@ -66,39 +68,54 @@ class ConsoleWalkthroughUiIT {
         return context.supervisor().status(id).orElseThrow().address();
     }
 
-    private RegistrationRow rowOf(TableView<RegistrationRow> table, String ns) {
-        return table.getItems().stream().filter(r -> r.nameServer().equals(ns)).findFirst().orElse(null);
+    private static boolean row(TableView<RegistrationRow> table, String ns, String broker, Predicate<String> status) {
+        return List.copyOf(table.getItems()).stream().anyMatch(r -> r.nameServer().equals(ns)
+                && r.broker().equals(broker) && status.test(r.status()));
+    }
+
+    private boolean onBoth(TableView<RegistrationRow> table, String broker, Predicate<String> status) {
+        return row(table, address("namesrv-1"), broker, status) && row(table, address("namesrv-2"), broker, status);
+    }
+
+    private String logsOfNodesNotRunning() {
+        StringBuilder out = new StringBuilder();
+        context.supervisor().statuses().stream().filter(s -> s.state() != NodeState.RUNNING).forEach(s -> out
+                .append("\n--- ").append(s.id()).append(": ").append(s.detail()).append('\n')
+                .append(String.join("\n", context.supervisor().log(s.id()))));
+        return out.toString();
     }
 
     @Test
-    void registrationsShowTheBrokerThenDisconnectedThenExpired(FxRobot robot) throws Exception {
+    void killShowsDisconnectedPauseShowsExpiredAndResumeRegistersAgain(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> context.main().startDemo());
-        await().atMost(WAIT).until(() -> context.supervisor().statuses().stream()
-                .filter(s -> s.role().equals("namesrv")).allMatch(s -> s.state() == NodeState.RUNNING)
-                && context.supervisor().statuses().size() == 9);
-        String ns1 = address("namesrv-1");
-        String ns2 = address("namesrv-2");
-
-        broker = new WireBrokerRegistrar("DemoCluster", "broker-a", 0, "127.0.0.1:20911").topic("DemoTopic", 4);
-        broker.register(ns1);
-        broker.register(ns2);
+        await().atMost(START).until(() -> context.supervisor().statuses().size() == 9 && context.supervisor()
+                .statuses().stream().allMatch(s -> s.state() != NodeState.NEW && s.state() != NodeState.STARTING));
+        assertThat(context.supervisor().statuses()).as(this::logsOfNodesNotRunning)
+                .filteredOn(s -> !s.role().equals("producer")
+                && !s.role().equals("consumer")).allMatch(s -> s.state() == NodeState.RUNNING);
         TableView<RegistrationRow> table = robot.lookup("#registrationsTable").queryTableView();
-        await().atMost(WAIT).until(() -> rowOf(table, ns1) != null && rowOf(table, ns2) != null);
-        assertThat(rowOf(table, ns1).broker()).isEqualTo("broker-a / 0 (master)");
+        for (String broker : List.of(MASTER_A, "broker-a / 1 (slave)", MASTER_B, "broker-b / 1 (slave)")) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> onBoth(table, broker, "registered"::equals));
+        }
 
-        broker.register(ns1); // a fresh heartbeat, so ns1 cannot expire it before the disconnect
-        broker.disconnect(ns1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> "disconnected (connection closed)".equals(
-                rowOf(table, ns1).status()));
-        await().atMost(Duration.ofSeconds(10)).until(() -> List.copyOf(table.getItems()),
-                rows -> rows.stream().anyMatch(r -> r.nameServer().equals(ns2) && r.status().startsWith("expired")));
-        assertThat(rowOf(table, ns2).freshness()).isEqualTo("LIVE");
+        context.supervisor().kill("broker-a-master").get();
+        await().atMost(Duration.ofSeconds(5)).until(() -> onBoth(table, MASTER_A,
+                "disconnected (connection closed)"::equals));
 
-        robot.clickOn("Nodes");
-        TableView<NodeRow> nodes = robot.lookup("#nodesTable").queryTableView();
-        await().atMost(WAIT).until(() -> nodes.getItems().stream().filter(r -> r.id().equals("broker-a-master"))
-                .anyMatch(r -> r.state() == NodeState.FAILED));
-        NodeRow failed = nodes.getItems().stream().filter(r -> r.id().equals("broker-a-master")).findFirst().orElseThrow();
-        assertThat(failed.detail()).contains("broker").contains("exit code");
+        context.supervisor().pause("broker-b-master").get();
+        await().atMost(Duration.ofSeconds(10)).until(() -> onBoth(table, MASTER_B, s -> s.startsWith("expired")));
+        context.supervisor().resume("broker-b-master").get();
+        await().atMost(Duration.ofSeconds(10)).until(() -> onBoth(table, MASTER_B, "registered"::equals));
+
+        robot.clickOn("Routing");
+        if (context.supervisor().status("producer-1").orElseThrow().state() == NodeState.RUNNING) {
+            ListView<String> decisions = robot.lookup("#decisionList").queryListView();
+            await().atMost(Duration.ofSeconds(15)).until(() -> List.copyOf(decisions.getItems()).stream()
+                    .anyMatch(d -> d.contains("SEND") && d.contains("→ broker-b") && d.contains("broker-a")));
+        } else {
+            assertThat(robot.lookup("#routingMessageLabel").queryLabeled().getText()).as("routing view without clients")
+                    .startsWith("UNKNOWN — no client events yet");
+            assertThat(context.supervisor().status("producer-1").orElseThrow().detail()).contains("exit code");
+        }
     }
 }

@@ -15,7 +15,7 @@ public final class ChartsView {
 
     private final ChartsViewModel model;
 
-    @FXML private Label messageLabel;
+    @FXML private Label chartsMessageLabel;
     @FXML private LineChart<Number, Number> sendChart;
     @FXML private LineChart<Number, Number> consumeChart;
     @FXML private ListView<String> faultList;
@@ -26,7 +26,7 @@ public final class ChartsView {
 
     @FXML
     private void initialize() {
-        messageLabel.textProperty().bind(model.messageProperty());
+        chartsMessageLabel.textProperty().bind(model.messageProperty());
         model.sendSeries().addListener((ListChangeListener<RateSeries>) c -> fill(sendChart, model.sendSeries()));
         model.consumeSeries().addListener((ListChangeListener<RateSeries>) c -> fill(consumeChart,
                 model.consumeSeries()));

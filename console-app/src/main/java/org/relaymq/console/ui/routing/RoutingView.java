@@ -12,7 +12,7 @@ public final class RoutingView {
 
     private final RoutingViewModel model;
 
-    @FXML private Label messageLabel;
+    @FXML private Label routingMessageLabel;
     @FXML private TableView<ClientRouteRow> routesTable;
     @FXML private TableColumn<ClientRouteRow, String> clientColumn;
     @FXML private TableColumn<ClientRouteRow, String> topicColumn;
@@ -30,7 +30,7 @@ public final class RoutingView {
 
     @FXML
     private void initialize() {
-        messageLabel.textProperty().bind(model.messageProperty());
+        routingMessageLabel.textProperty().bind(model.messageProperty());
         routesTable.setItems(model.routeRows());
         Cells.bind(clientColumn, ClientRouteRow::client);
         Cells.bind(topicColumn, ClientRouteRow::topic);
