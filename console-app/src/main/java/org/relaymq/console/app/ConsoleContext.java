@@ -87,7 +87,7 @@ public final class ConsoleContext implements AutoCloseable {
                 new FxConfirmer(owner), presenter, STALE_AFTER_MS), NodeOperations.forSupervisor(supervisor));
         this.topology = new TopologyViewModel(supervisor, gateway, time, ui, STALE_AFTER_MS);
         this.routing = new RoutingViewModel(gateway, time, ui, STALE_AFTER_MS);
-        this.charts = new ChartsViewModel(time, ui);
+        this.charts = new ChartsViewModel(time, ui, STALE_AFTER_MS);
         DemoCluster demo = new DemoCluster(supervisor, new DemoClusterPlan(options.dataDir(), "classroom",
                 options.namesrvExtraArgs(), options.brokerConfExtra()));
         this.main = new MainViewModel(new MainViewModel.Deps(supervisor, gateway, demo, ui, new FxConfirmer(owner),

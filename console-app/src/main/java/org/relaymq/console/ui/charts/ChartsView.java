@@ -30,9 +30,12 @@ public final class ChartsView {
         model.sendSeries().addListener((ListChangeListener<RateSeries>) c -> fill(sendChart, model.sendSeries()));
         model.consumeSeries().addListener((ListChangeListener<RateSeries>) c -> fill(consumeChart,
                 model.consumeSeries()));
-        model.faults().addListener((ListChangeListener<FaultMark>) c -> faultList.getItems().setAll(
-                model.faults().stream().map(f -> DurationText.of((long) (-f.secondsAgo() * 1000)) + " ago: "
-                        + f.label()).toList()));
+        model.faults().addListener((ListChangeListener<FaultMark>) c -> {
+            faultList.getItems().setAll(model.faults().stream().map(f -> DurationText.of((long) (-f.secondsAgo()
+                    * 1000)) + " ago: " + f.label()).toList());
+            fill(sendChart, model.sendSeries());
+            fill(consumeChart, model.consumeSeries());
+        });
     }
 
     private void fill(LineChart<Number, Number> chart, ObservableList<RateSeries> series) {

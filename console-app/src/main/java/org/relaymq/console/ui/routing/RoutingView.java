@@ -7,7 +7,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.relaymq.console.ui.Cells;
 
-/** Cached routes, decision stream, isolated brokers, pull sources. */
+/** Cached routes, decision stream, isolated brokers, pull sources, queue assignments. */
 public final class RoutingView {
 
     private final RoutingViewModel model;
@@ -23,6 +23,7 @@ public final class RoutingView {
     @FXML private ListView<String> decisionList;
     @FXML private ListView<String> isolatedList;
     @FXML private ListView<String> pullSourceList;
+    @FXML private ListView<String> assignmentList;
 
     public RoutingView(RoutingViewModel model) {
         this.model = model;
@@ -41,5 +42,6 @@ public final class RoutingView {
         decisionList.setItems(model.decisions());
         isolatedList.setItems(model.isolated());
         pullSourceList.setItems(model.pullSources());
+        assignmentList.setItems(model.assignments());
     }
 }

@@ -1,6 +1,9 @@
 package org.relaymq.console.ui.routing;
 
 import com.google.gson.JsonObject;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,28 +23,41 @@ import org.relaymq.runtime.common.TimingProfile;
 import org.relaymq.runtime.common.time.TimeSource;
 
 /**
- * What the clients decide, from their own events: cached route and next poll per client, the stream
- * of send decisions, brokers isolated and until when, pull source per consumer queue. Says so
- * plainly while no client streams events.
+ * What the clients decide, from their own events: cached route and next poll per client (ROUTE_POLLED
+ * and the client's route poll interval), the stream of send decisions and results, brokers isolated
+ * and for how much longer (BROKER_ISOLATED until), pull source per consumer queue (PULL_SOURCE master
+ * or slave and why) and queue assignments (REBALANCE). Says so plainly while no client streams events.
  */
 public final class RoutingViewModel implements GatewayListener {
 
+    static final String NO_CLIENTS = "UNKNOWN — no client events yet: no producer or consumer process is "
+            + "streaming events.";
     private static final int KEEP = 300;
+    /** An ended isolation stays listed this long, so the room sees it end. */
+    private static final long SHOW_ENDED_MS = 30_000;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
 
     private final ClusterGateway gateway;
     private final TimeSource time;
     private final UiExecutor ui;
     private final long staleAfterMs;
     private final Map<String, Polled> routes = new TreeMap<>();
-    private final Map<String, String> isolatedRaw = new TreeMap<>();
+    private final Map<String, Isolation> isolations = new TreeMap<>();
     private final Map<String, String> pullSourceRaw = new TreeMap<>();
+    private final Map<String, String> rebalanceRaw = new TreeMap<>();
     private final ObservableList<ClientRouteRow> routeRows = FXCollections.observableArrayList();
     private final ObservableList<String> decisions = FXCollections.observableArrayList();
     private final ObservableList<String> isolated = FXCollections.observableArrayList();
     private final ObservableList<String> pullSources = FXCollections.observableArrayList();
+    private final ObservableList<String> assignments = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
 
-    private record Polled(String address, String client, String topic, String brokers, long at, long intervalMs) {
+    private record Polled(String address, String client, String topic, String brokers, String namesrv,
+                          boolean found, long at, long intervalMs) {
+    }
+
+    private record Isolation(String client, String broker, String why, long isolationMs, long untilWall) {
     }
 
     public RoutingViewModel(ClusterGateway gateway, TimeSource time, UiExecutor ui, long staleAfterMs) {
@@ -56,6 +72,7 @@ public final class RoutingViewModel implements GatewayListener {
         return routeRows;
     }
 
+    /** Newest first: "HH:mm:ss client KIND text". */
     public ObservableList<String> decisions() {
         return decisions;
     }
@@ -66,6 +83,10 @@ public final class RoutingViewModel implements GatewayListener {
 
     public ObservableList<String> pullSources() {
         return pullSources;
+    }
+
+    public ObservableList<String> assignments() {
+        return assignments;
     }
 
     public ReadOnlyStringProperty messageProperty() {
@@ -85,21 +106,20 @@ public final class RoutingViewModel implements GatewayListener {
         JsonObject d = e.data();
         String client = e.node();
         switch (e.kind()) {
-            case EventKind.ROUTE_POLLED -> {
-                String topic = Json.text(d, "topic");
-                routes.put(client + " " + topic, new Polled(address, client, topic, Json.firstText(d, "brokers"), now,
-                        pollInterval(address)));
-            }
-            case EventKind.SEND_DECISION, EventKind.SEND_RESULT, EventKind.NAMESRV_UNREACHABLE -> {
-                decisions.add(0, client + "  " + e.kind() + "  " + d);
-                if (decisions.size() > KEEP) {
-                    decisions.remove(KEEP, decisions.size());
-                }
-            }
-            case EventKind.BROKER_ISOLATED -> isolatedRaw.put(client + " " + Json.firstText(d, "brokerName", "broker"),
-                    Json.firstText(d, "until", "untilMs"));
-            case EventKind.PULL_SOURCE -> pullSourceRaw.put(client + " " + Json.firstText(d, "queue", "queueId"),
-                    Json.firstText(d, "source", "from") + " (" + Json.firstText(d, "why", "reason") + ")");
+            case EventKind.ROUTE_POLLED -> routes.put(client + " " + Json.text(d, "topic"), new Polled(address, client,
+                    Json.text(d, "topic"), Json.list(d, "brokers"), Json.text(d, "namesrv"),
+                    !d.has("found") || d.get("found").getAsBoolean(), now, pollInterval(address)));
+            case EventKind.SEND_DECISION -> decide(e, ClientEventText.decision(d));
+            case EventKind.SEND_RESULT -> decide(e, ClientEventText.result(d));
+            case EventKind.NAMESRV_UNREACHABLE -> decide(e, ClientEventText.unreachable(d));
+            case EventKind.BROKER_ISOLATED -> isolations.put(client + " " + Json.text(d, "broker"), new Isolation(
+                    client, Json.text(d, "broker"), d.has("failed") && d.get("failed").getAsBoolean()
+                    ? "send failed" : "slow: " + Json.number(d, "latencyMs", -1) + " ms",
+                    Json.number(d, "isolationMs", -1), Json.number(d, "until", -1)));
+            case EventKind.PULL_SOURCE -> pullSourceRaw.put(client + " " + Json.queue(d, "queue"),
+                    Json.text(d, "source") + " " + Json.text(d, "addr") + " (" + Json.text(d, "why") + ")");
+            case EventKind.REBALANCE -> rebalanceRaw.put(client + " " + Json.text(d, "group"),
+                    ClientEventText.rebalance(d));
             default -> {
                 return;
             }
@@ -107,28 +127,56 @@ public final class RoutingViewModel implements GatewayListener {
         refresh();
     }
 
+    private void decide(NodeEvent e, String text) {
+        decisions.add(0, CLOCK.format(Instant.ofEpochMilli(e.ts())) + "  " + e.node() + "  " + e.kind() + "  "
+                + text);
+        if (decisions.size() > KEEP) {
+            decisions.remove(KEEP, decisions.size());
+        }
+    }
+
     private long pollInterval(String address) {
         return gateway.nodeInfo(address).map(i -> i.getAsJsonObject("intervals"))
-                .map(iv -> Json.number(iv, "clientRoutePollIntervalMs", Json.number(iv, "routePollIntervalMs", -1)))
+                .map(iv -> Json.number(iv, "routePollMs", Json.number(iv, "clientRoutePollIntervalMs",
+                        Json.number(iv, "pollNameServerIntervalMs", -1))))
                 .filter(v -> v > 0)
                 .orElse(gateway.nodeInfo(address).flatMap(i -> TimingProfile.byName(Json.text(i, "profile")))
                         .map(p -> p.clientRoutePollInterval().toMillis()).orElse(-1L));
     }
 
+    /** Recomputes ages, countdowns and remaining isolations (the ticker calls it). */
     public void refresh() {
         long now = time.monotonicMillis();
         List<ClientRouteRow> rows = new ArrayList<>();
         for (Polled p : routes.values()) {
             long since = now - p.at();
-            String next = p.intervalMs() <= 0 ? "unknown interval" : since <= p.intervalMs()
-                    ? "in " + DurationText.of(p.intervalMs() - since) : "overdue by " + DurationText.of(since - p.intervalMs());
-            rows.add(new ClientRouteRow(p.client(), p.topic(), p.brokers(), DurationText.of(since) + " ago", next,
+            String next = p.intervalMs() <= 0 ? "UNKNOWN (interval not told)" : since <= p.intervalMs()
+                    ? "in " + DurationText.of(p.intervalMs() - since)
+                    : "overdue by " + DurationText.of(since - p.intervalMs());
+            rows.add(new ClientRouteRow(p.client(), p.topic(), p.found() ? p.brokers() : "no route (topic unknown)",
+                    DurationText.of(since) + " ago from " + p.namesrv(), next,
                     gateway.connection(p.address()).freshness(now, staleAfterMs).label()));
         }
         routeRows.setAll(rows);
-        isolated.setAll(isolatedRaw.entrySet().stream().map(en -> en.getKey() + " until " + en.getValue()).toList());
+        isolated.setAll(isolationLines(time.wallMillis()));
         pullSources.setAll(pullSourceRaw.entrySet().stream().map(en -> en.getKey() + ": " + en.getValue()).toList());
-        boolean none = routes.isEmpty() && decisions.isEmpty() && isolatedRaw.isEmpty() && pullSourceRaw.isEmpty();
-        message.set(none ? "UNKNOWN — no client events yet: no producer or consumer process is streaming events." : "");
+        assignments.setAll(rebalanceRaw.entrySet().stream().map(en -> en.getKey() + ": " + en.getValue()).toList());
+        boolean none = routes.isEmpty() && decisions.isEmpty() && isolations.isEmpty() && pullSourceRaw.isEmpty()
+                && rebalanceRaw.isEmpty();
+        message.set(none ? NO_CLIENTS : "");
+    }
+
+    private List<String> isolationLines(long wallNow) {
+        isolations.values().removeIf(i -> i.untilWall() > 0 && wallNow - i.untilWall() > SHOW_ENDED_MS);
+        List<String> out = new ArrayList<>();
+        for (Isolation i : isolations.values()) {
+            String left = i.untilWall() <= 0 ? "until UNKNOWN" : i.untilWall() > wallNow
+                    ? "until " + CLOCK.format(Instant.ofEpochMilli(i.untilWall())) + " ("
+                    + DurationText.of(i.untilWall() - wallNow) + " left)"
+                    : "ended " + DurationText.of(wallNow - i.untilWall()) + " ago";
+            out.add(i.broker() + " avoided by " + i.client() + ": " + i.why() + ", for "
+                    + DurationText.of(i.isolationMs()) + ", " + left);
+        }
+        return out;
     }
 }

@@ -34,6 +34,8 @@ public final class TopologyViewModel implements GatewayListener {
     private final long staleAfterMs;
     /** NameServer address → broker address → "brokerName/brokerId". */
     private final Map<String, Map<String, String>> registered = new ConcurrentHashMap<>();
+    /** broker node address → role it reports (snapshot, then ROLE events). */
+    private final Map<String, String> roles = new ConcurrentHashMap<>();
     private final ObservableList<TopologyItem> items = FXCollections.observableArrayList();
 
     public TopologyViewModel(NodeSupervisor supervisor, ClusterGateway gateway, TimeSource time, UiExecutor ui,
@@ -51,6 +53,10 @@ public final class TopologyViewModel implements GatewayListener {
 
     @Override
     public void onSnapshot(String address, String nodeName, JsonObject state) {
+        if (nodeName.startsWith("broker@") && state.has("role")) {
+            roles.put(address, Json.text(state, "role"));
+            ui.execute(this::refresh);
+        }
         if (!nodeName.startsWith("namesrv@") || !state.has("brokers")) {
             return;
         }
@@ -65,6 +71,17 @@ public final class TopologyViewModel implements GatewayListener {
 
     @Override
     public void onEvent(String address, NodeEvent e) {
+        if (EventKind.ROLE.equals(e.kind())) {
+            String role = Json.firstText(e.data(), "role", "newRole");
+            if (role != null) {
+                roles.put(address, role);
+                ui.execute(this::refresh);
+            }
+            return;
+        }
+        if (!EventKind.NAMESRV_KINDS.contains(e.kind())) {
+            return;
+        }
         Map<String, String> brokers = registered.computeIfAbsent(address, k -> new ConcurrentHashMap<>());
         String addr = e.text("brokerAddr");
         if (addr == null) {
@@ -106,20 +123,39 @@ public final class TopologyViewModel implements GatewayListener {
 
     private void brokerGroups(long now, List<TopologyItem> out) {
         Map<String, TopologyItem> byName = new TreeMap<>();
+        java.util.Set<String> managed = new java.util.HashSet<>();
         for (NodeStatus s : supervisor.statuses()) {
             if (s.role().equals("broker")) {
-                byName.put(s.id(), process(groupOf(s.id()), s, now, s.id().endsWith("-master") ? "master" : "slave"));
+                byName.put(s.id(), process(groupOf(s.id()), s, now, brokerDetail(s)));
+                if (s.hasAddress()) {
+                    managed.add(s.address());
+                }
             }
         }
         Map<String, Integer> seenBy = new TreeMap<>();
-        registered.values().forEach(m -> m.forEach((addr, name) -> seenBy.merge(name + " @ " + addr, 1, Integer::sum)));
+        registered.values().forEach(m -> m.forEach((addr, name) -> {
+            if (!managed.contains(addr)) {
+                seenBy.merge(name + " @ " + addr, 1, Integer::sum);
+            }
+        }));
         seenBy.forEach((key, count) -> {
             String group = key.substring(0, key.indexOf('/'));
             boolean master = key.contains("/0 ");
             byName.putIfAbsent(key, new TopologyItem(group, key, (master ? "master" : "slave") + ", registered with "
-                    + count + "/" + registered.size() + " NameServer(s)", "REGISTERED", Level.OK));
+                    + count + "/" + registered.size() + " NameServer(s) (not started by this console)", "REGISTERED",
+                    Level.OK));
         });
         byName.values().stream().sorted((a, b) -> a.section().compareTo(b.section())).forEach(out::add);
+    }
+
+    /** "master (ASYNC_MASTER) · registered with 2/2 NameServer(s)", or what is unknown. */
+    private String brokerDetail(NodeStatus s) {
+        String planned = s.id().endsWith("-master") ? "master" : "slave";
+        String role = s.hasAddress() ? roles.get(s.address()) : null;
+        String reg = registered.isEmpty() || !s.hasAddress() ? "registrations UNKNOWN"
+                : "registered with " + registered.values().stream().filter(m -> m.containsKey(s.address())).count()
+                + "/" + registered.size() + " NameServer(s)";
+        return planned + (role == null ? "" : " (" + role + ")") + " · " + reg;
     }
 
     private static String groupOf(String nodeId) {
