@@ -58,6 +58,11 @@ public final class RelayAdmin {
         return client.routes().fetch(topic);
     }
 
+    /** Whether the last NameServer query got an answer (an empty route can also mean none answered). */
+    public org.relaymq.runtime.client.internal.NamesrvStatus namesrvStatus() {
+        return client.namesrvStatus();
+    }
+
     /** UPDATE_AND_CREATE_TOPIC (17) on every master of {@code cluster}; returns the brokers created on. */
     public List<String> createTopic(String cluster, String topic, int queues) throws ClientException {
         ClusterInfo info = clusterInfo();
