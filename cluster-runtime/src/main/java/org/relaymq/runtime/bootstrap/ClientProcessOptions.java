@@ -3,6 +3,8 @@ package org.relaymq.runtime.bootstrap;
 import java.time.Duration;
 import org.relaymq.runtime.client.api.ClientConfig;
 import org.relaymq.runtime.common.TimingProfile;
+import org.relaymq.runtime.common.time.TimeSource;
+import org.relaymq.runtime.telemetry.NodeInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -48,5 +50,14 @@ public final class ClientProcessOptions {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, "--namesrv: " + e.getMessage());
         }
+    }
+
+    /** What GET_NODE_INFO answers for a client process of {@code role}. */
+    NodeInfo nodeInfo(String role, ClientConfig config) {
+        return new NodeInfo(role, TimeSource.system()).profile(profile)
+                .interval("routePoll", config.pollNameServerInterval())
+                .interval("heartbeat", config.heartbeatBrokerInterval())
+                .interval("persistOffsets", config.persistConsumerOffsetInterval())
+                .interval("report", reportInterval);
     }
 }

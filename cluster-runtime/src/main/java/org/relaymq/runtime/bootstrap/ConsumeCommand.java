@@ -71,8 +71,7 @@ public final class ConsumeCommand implements Callable<Integer> {
                     return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
                 });
         ExecutorScheduler scheduler = new ExecutorScheduler("consume-timer", 1);
-        NodeInfo info = new NodeInfo("consumer", time).profile(node.profile)
-                .interval("rebalance", config.rebalanceInterval()).interval("report", node.reportInterval);
+        NodeInfo info = node.nodeInfo("consumer", config).interval("rebalance", config.rebalanceInterval());
         ClientNodeServer server;
         try {
             server = ClientNodeServer.start("consumer", node.host, node.port, consumer.client().events(), info,

@@ -3,6 +3,7 @@ package org.relaymq.runtime.bootstrap;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.relaymq.runtime.client.api.ClientConfig;
 import org.relaymq.runtime.client.producer.RelayProducer;
 import org.relaymq.runtime.common.time.ExecutorScheduler;
 import org.relaymq.runtime.common.time.Scheduler;
@@ -52,10 +53,10 @@ public final class ProduceCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cl = spec.commandLine();
         validate(cl);
-        RelayProducer producer = new RelayProducer(group, node.clientConfig(cl));
+        ClientConfig config = node.clientConfig(cl);
+        RelayProducer producer = new RelayProducer(group, config);
         ExecutorScheduler scheduler = new ExecutorScheduler("produce-timer", 1);
-        NodeInfo info = new NodeInfo("producer", TimeSource.system()).profile(node.profile)
-                .interval("report", node.reportInterval);
+        NodeInfo info = node.nodeInfo("producer", config);
         ProduceLoop loop = new ProduceLoop(producer, new ProduceLoop.Spec(topic, tag, rate, count, size, keys),
                 TimeSource.system());
         ClientNodeServer server;

@@ -3,6 +3,7 @@ package org.relaymq.runtime.bootstrap;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -116,9 +117,9 @@ final class ProduceLoop implements AutoCloseable {
     /** One line for stderr. */
     String summary() {
         long elapsed = Math.max(1, time.monotonicMillis() - startMillis);
-        return String.format(java.util.Locale.ROOT, "producer %s: topic=%s sent=%d failed=%d rate=%.1f/s%s%s", producer.group(),
-                spec.topic(), sent.get(), failed.get(), sent.get() * 1000.0 / elapsed, done() ? " done" : "",
-                lastError != null && failed.get() > 0 ? " lastError=" + lastError : "");
+        return String.format(Locale.ROOT, "producer %s: topic=%s sent=%d failed=%d rate=%.1f/s%s%s",
+                producer.group(), spec.topic(), sent.get(), failed.get(), sent.get() * 1000.0 / elapsed,
+                done() ? " done" : "", lastError != null && failed.get() > 0 ? " lastError=" + lastError : "");
     }
 
     @Override

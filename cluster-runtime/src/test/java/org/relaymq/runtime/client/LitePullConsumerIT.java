@@ -132,19 +132,21 @@ class LitePullConsumerIT {
                 assertThat(seen.get(i)).allMatch(m -> own.contains(m.queue()));
             }
             assertThat(seen.get(0).size() + seen.get(1).size()).isEqualTo(20);
-            for (RelayLitePullConsumer m : members) {
-                await().atMost(WAIT).until(() -> {
-                    for (MessageQueue q : m.assignment()) {
-                        if (m.committed(q) != m.position(q)) {
-                            return false;
-                        }
-                    }
-                    return true;
-                });
-            }
+            members.forEach(LitePullConsumerIT::awaitPositionsCommitted);
         } finally {
             members.forEach(RelayLitePullConsumer::close);
         }
+    }
+
+    private static void awaitPositionsCommitted(RelayLitePullConsumer m) {
+        await().atMost(WAIT).until(() -> {
+            for (MessageQueue q : m.assignment()) {
+                if (m.committed(q) != m.position(q)) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 
     @Test

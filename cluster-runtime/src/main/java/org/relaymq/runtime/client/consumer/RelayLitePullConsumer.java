@@ -194,7 +194,8 @@ public final class RelayLitePullConsumer implements ConsumerMember, AutoCloseabl
         long min = client.calls().minOffset(master, mq);
         long max = client.calls().maxOffset(master, mq);
         if (offset < min || offset > max) {
-            throw new IllegalArgumentException("offset " + offset + " of " + mq + " outside [" + min + ", " + max + "]");
+            throw new IllegalArgumentException("offset " + offset + " of " + mq + " outside [" + min + ", " + max
+                    + "]");
         }
         t.start(mq, offset);
     }
