@@ -18,6 +18,7 @@ final class TransferFrameDecoder extends ByteToMessageDecoder {
         long start = in.getLong(base);
         int size = in.getInt(base + 8);
         if (size < 0 || size > HaWire.MAX_FRAME_BODY || start < 0) {
+            in.skipBytes(in.readableBytes());
             throw new CorruptedFrameException("bad HA frame header: start " + start + ", size " + size);
         }
         if (in.readableBytes() < HaWire.HEADER_LENGTH + size) {
