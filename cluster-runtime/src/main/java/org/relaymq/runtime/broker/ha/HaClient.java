@@ -158,14 +158,14 @@ public final class HaClient implements AutoCloseable {
                 return;
             }
             current = null;
+            link.gone();
+            scheduleReconnect();
         }
-        link.gone();
         if (!link.wasConnected()) {
             LOG.info("HA slave: cannot reach master {}: {}", link.address(), failure);
         } else {
             lost(link);
         }
-        scheduleReconnect();
     }
 
     private void lost(MasterLink link) {

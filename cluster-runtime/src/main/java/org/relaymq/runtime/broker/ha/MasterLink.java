@@ -135,6 +135,6 @@ final class MasterLink {
 
     MasterLinkSnapshot snapshot() {
         return new MasterLinkSnapshot(address, isActive(), slaveOffset.getAsLong(), knownMasterOffset,
-                bytesReceived.get(), createdNanos);
+                bytesReceived.get(), createdNanos, lastReportNanos, lastReadNanos);
     }
 }

@@ -10,9 +10,12 @@ package org.relaymq.runtime.broker.ha;
  *                          offset); -1 before the first frame
  * @param bytesReceived     data bytes received on this link
  * @param connectedNanos    monotonic time the link came up (or the attempt started)
+ * @param lastReportNanos   monotonic time the last offset report was written
+ * @param lastReadNanos     monotonic time the last frame arrived
  */
 public record MasterLinkSnapshot(String masterAddress, boolean connected, long slaveOffset, long knownMasterOffset,
-                                 long bytesReceived, long connectedNanos) {
+                                 long bytesReceived, long connectedNanos, long lastReportNanos,
+                                 long lastReadNanos) {
 
     /** Bytes received from the master but not appended yet (0 before the first frame). */
     public long lagBytes() {
