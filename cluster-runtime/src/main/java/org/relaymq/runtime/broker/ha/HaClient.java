@@ -172,8 +172,8 @@ public final class HaClient implements AutoCloseable {
         String reason = link.closeReason();
         if (reason == null && link.frames() == 0) {
             reason = "the master closed the connection before sending anything; a master drops a slave whose "
-                    + "offset (" + store.commitLogMaxOffset() + ") is beyond its own max offset, "
-                    + "so this slave may be ahead of its master";
+                    + "offset (" + store.commitLogMaxOffset() + ") is beyond its own max offset (this slave may be "
+                    + "ahead of its master) or below its oldest offset (segments deleted)";
             LOG.warn("HA slave: master {} refused this slave: {}", link.address(), reason);
         } else if (reason == null) {
             reason = "connection closed by the master";

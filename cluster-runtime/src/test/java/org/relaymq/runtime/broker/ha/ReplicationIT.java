@@ -212,7 +212,7 @@ class ReplicationIT {
     }
 
     @Test
-    void aSlavePromotedToMasterServesItsOwnSlave() {
+    void aSlaveCanBePromotedToMaster() {
         startMaster(BrokerRole.ASYNC_MASTER, config());
         startSlave(config());
         HaTestStores.put(master, 0, 100);
