@@ -57,6 +57,11 @@ final class ConfigFile {
         }
     }
 
+    /** The raw properties (for readers that track keys themselves). */
+    Properties properties() {
+        return props;
+    }
+
     /** Keys present in the file that nothing read. */
     Set<String> unusedKeys() {
         Set<String> unused = new TreeSet<>(props.stringPropertyNames());

@@ -108,8 +108,8 @@ final class ConsumeQueue {
         if (seg == null) {
             return null;
         }
-        ByteBuffer b = seg.read((int) (bytePos - seg.start()), CqEntry.SIZE);
-        return new CqEntry(b.getLong(0), b.getInt(8), b.getLong(12));
+        ByteBuffer b = readOrNull(seg, (int) (bytePos - seg.start()), CqEntry.SIZE);
+        return b == null ? null : new CqEntry(b.getLong(0), b.getInt(8), b.getLong(12));
     }
 
     /** Entries from {@code logical} to the end of the written part of its file; null when the file is gone. */
@@ -120,7 +120,16 @@ final class ConsumeQueue {
             return null;
         }
         int pos = (int) (bytePos - seg.start());
-        return seg.read(pos, Math.max(0, seg.committed() - pos));
+        return readOrNull(seg, pos, Math.max(0, seg.committed() - pos));
+    }
+
+    /** A read racing with retention or topic deletion finds the file closed: treated as missing. */
+    private static ByteBuffer readOrNull(Segment seg, int position, int length) {
+        try {
+            return seg.read(position, length);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            return null;
+        }
     }
 
     /** The logical offset at which the file after the one holding {@code logical} starts. */

@@ -12,15 +12,24 @@ public interface DiskUsageSource {
     /** used / total in 0..1; -1 when it cannot be measured. */
     double usedRatio(Path path);
 
-    /** The real filesystem, via {@link FileStore}. */
+    /** The real filesystem, via {@link FileStore} (looked up once per path: the lookup reads the mount table). */
     static DiskUsageSource fileSystem() {
-        return path -> {
-            try {
-                FileStore store = Files.getFileStore(path);
-                long total = store.getTotalSpace();
-                return total <= 0 ? -1 : (double) (total - store.getUsableSpace()) / total;
-            } catch (IOException e) {
-                return -1;
+        return new DiskUsageSource() {
+            private Path lastPath;
+            private FileStore lastStore;
+
+            @Override
+            public synchronized double usedRatio(Path path) {
+                try {
+                    if (!path.equals(lastPath)) {
+                        lastStore = Files.getFileStore(path);
+                        lastPath = path;
+                    }
+                    long total = lastStore.getTotalSpace();
+                    return total <= 0 ? -1 : (double) (total - lastStore.getUsableSpace()) / total;
+                } catch (IOException e) {
+                    return -1;
+                }
             }
         };
     }

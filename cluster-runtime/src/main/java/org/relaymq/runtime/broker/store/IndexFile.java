@@ -20,6 +20,7 @@ final class IndexFile {
     private volatile long endPhyOffset;
     private volatile int hashSlotCount;
     private volatile int indexCount = 1;
+    private volatile boolean dirty;
 
     IndexFile(SegmentFile file, int hashSlots, int maxIndexNum) {
         this.file = file;
@@ -89,6 +90,7 @@ final class IndexFile {
         endPhyOffset = phyOffset;
         indexCount = count + 1;
         writeHeader();
+        dirty = true;
         return true;
     }
 
@@ -128,7 +130,11 @@ final class IndexFile {
         }
     }
 
+    /** Forces the file if anything was added since the last flush. */
     void flush() {
-        file.force();
+        if (dirty) {
+            dirty = false;
+            file.force();
+        }
     }
 }

@@ -132,6 +132,13 @@ public record MessageStoreConfig(Path storePathRootDir, int commitLogSegmentSize
                 memoryMapped);
     }
 
+    public MessageStoreConfig withDiskMaxUsedRatio(double ratio) {
+        return new MessageStoreConfig(storePathRootDir, commitLogSegmentSize, consumeQueueEntriesPerFile,
+                flushDiskType, flushIntervalCommitLog, syncFlushTimeout, fileReservedTime, deleteWhen,
+                cleanResourceInterval, ratio, diskCleanRatio, maxMessageSize, indexMaxHashSlots, indexMaxIndexNum,
+                memoryMapped);
+    }
+
     public MessageStoreConfig withMemoryMapped(boolean mapped) {
         return new MessageStoreConfig(storePathRootDir, commitLogSegmentSize, consumeQueueEntriesPerFile,
                 flushDiskType, flushIntervalCommitLog, syncFlushTimeout, fileReservedTime, deleteWhen,

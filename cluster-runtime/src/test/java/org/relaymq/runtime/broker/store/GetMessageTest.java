@@ -123,8 +123,9 @@ class GetMessageTest {
     }
 
     @Test
-    void offsetTooSmallAndMessageWasRemovingAfterRetention() {
-        try (StoreFixture f = StoreFixture.open(dir)) {
+    void offsetTooSmallAfterRetention() {
+        try (StoreFixture f = StoreFixture.open(dir,
+                c -> c.withFlush(FlushDiskType.ASYNC_FLUSH, Duration.ofHours(1), Duration.ofSeconds(5)))) {
             for (int i = 0; i < 40; i++) {
                 f.store.put(message("T", 0, "old" + i + "-".repeat(150)));
             }

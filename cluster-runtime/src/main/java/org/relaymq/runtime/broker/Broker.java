@@ -1,0 +1,186 @@
+package org.relaymq.runtime.broker;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import org.relaymq.protocol.code.RequestCode;
+import org.relaymq.protocol.event.NodeEvent;
+import org.relaymq.protocol.message.DelayLevels;
+import org.relaymq.runtime.broker.messaging.MessagingContext;
+import org.relaymq.runtime.broker.messaging.MessagingExecutors;
+import org.relaymq.runtime.broker.messaging.MessagingServices;
+import org.relaymq.runtime.broker.registration.BrokerIdentity;
+import org.relaymq.runtime.broker.store.DefaultMessageStore;
+import org.relaymq.runtime.broker.store.MessageStore;
+import org.relaymq.runtime.broker.store.StoreEnvironment;
+import org.relaymq.runtime.common.concurrent.Executors2;
+import org.relaymq.runtime.common.time.ExecutorScheduler;
+import org.relaymq.runtime.common.time.Scheduler;
+import org.relaymq.runtime.common.time.TimeSource;
+import org.relaymq.runtime.remoting.NettyRemotingClient;
+import org.relaymq.runtime.remoting.NettyRemotingServer;
+import org.relaymq.runtime.remoting.RemotingClientConfig;
+import org.relaymq.runtime.remoting.RemotingServerConfig;
+import org.relaymq.runtime.telemetry.EventBus;
+import org.relaymq.runtime.telemetry.EventStreamService;
+import org.relaymq.runtime.telemetry.GetNodeInfoHandler;
+import org.relaymq.runtime.telemetry.NodeInfo;
+import org.relaymq.runtime.telemetry.SubscribeEventsHandler;
+import org.relaymq.runtime.telemetry.UnsubscribeEventsHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One broker: the composition root wiring the message store, the broker core (topics, offsets,
+ * groups, clients, NameServer registration), the store-backed messaging handlers and the event
+ * stream onto one remoting server listening on {@code listenPort} and {@code listenPort - 2}.
+ * Shares nothing with other brokers, so several run in one JVM. The caller owns the scheduler.
+ */
+public final class Broker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
+    private static final Duration EVENT_DRAIN_INTERVAL = Duration.ofMillis(50);
+
+    private final BrokerNodeConfig config;
+    private final TimeSource time;
+    private final Scheduler scheduler;
+    private final ExecutorScheduler storeScheduler;
+    private final EventBus events;
+    private final BrokerChannelEvents channelEvents = new BrokerChannelEvents();
+    private final NettyRemotingServer server;
+    private final NettyRemotingClient namesrvClient;
+    private final MessageStore store;
+    private final BrokerCore core;
+    private final MessagingExecutors messagingPools;
+    private final MessagingServices messaging;
+    private final NodeInfo nodeInfo;
+    private EventStreamService streams;
+    private boolean started;
+    private boolean closed;
+
+    public Broker(BrokerNodeConfig config, TimeSource time, Scheduler scheduler) {
+        this.config = config;
+        this.time = time;
+        this.scheduler = scheduler;
+        BrokerConfig b = config.broker();
+        String address = advertisedAddress();
+        this.events = new EventBus(NodeEvent.nodeName("broker", address), time);
+        this.server = new NettyRemotingServer(RemotingServerConfig.defaults().withName("broker-" + b.brokerName())
+                .withBindHost(config.bindHost()).withPort(b.listenPort())
+                .withAdditionalPorts(List.of(b.listenPort() - 2)), scheduler, channelEvents);
+        this.namesrvClient = new NettyRemotingClient(RemotingClientConfig.defaults(), scheduler, time);
+        this.storeScheduler = new ExecutorScheduler("broker-" + b.brokerName() + "-store", 2);
+        this.store = new DefaultMessageStore(config.store(), StoreEnvironment.of(time, storeScheduler));
+        this.core = new BrokerCore(b, server, channelEvents, namesrvClient, events, scheduler, time);
+        String prefix = "broker-" + b.brokerName();
+        this.messagingPools = new MessagingExecutors(Executors2.fixedBounded(prefix + "-send", 4, 10_000),
+                Executors2.fixedBounded(prefix + "-pull", 8, 100_000),
+                Executors2.fixedBounded(prefix + "-query", 4, 20_000),
+                Executors2.fixedBounded(prefix + "-stats", 2, 1_000),
+                Executors2.fixedBounded(prefix + "-delay", 1, 10_000));
+        InetSocketAddress storeHost = new InetSocketAddress(b.brokerIP1(), b.listenPort());
+        MessagingContext ctx = new MessagingContext(b, config.messaging(), store, core.topics(),
+                core.subscriptionGroups(), core.consumers(), core.consumerOffsets(),
+                DelayLevels.parse(b.messageDelayLevel()), () -> storeHost, b::brokerRole, time,
+                () -> { }); // the core re-registers on every topic change through its topic listener
+        this.messaging = new MessagingServices(ctx, core.delayOffsets(), scheduler, events, messagingPools);
+        messaging.registerHandlers(server.handlers());
+        core.queueHeadProbe(messaging.queueHead());
+        this.nodeInfo = new NodeInfo("broker", time).address(address).profile(b.profileName())
+                .interval("register", b.registerNameServerPeriod())
+                .interval("clientExpiry", b.clientChannelExpiry());
+        server.handlers().register(RequestCode.GET_NODE_INFO, new GetNodeInfoHandler(nodeInfo),
+                core.executors().admin());
+    }
+
+    /** Recovers the store, binds the ports, starts the services, registers with every NameServer. */
+    public synchronized Broker start() {
+        if (started) {
+            return this;
+        }
+        store.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
+        streams = new EventStreamService(events, server, scheduler,
+                () -> BrokerSnapshot.of(config.broker(), address(), events, store, core), EVENT_DRAIN_INTERVAL);
+        server.handlers().register(RequestCode.SUBSCRIBE_EVENTS, new SubscribeEventsHandler(streams),
+                core.executors().admin());
+        server.handlers().register(RequestCode.UNSUBSCRIBE_EVENTS, new UnsubscribeEventsHandler(streams),
+                core.executors().admin());
+        channelEvents.add(new org.relaymq.runtime.remoting.ChannelEventListener() {
+            @Override
+            public void onClosed(org.relaymq.runtime.remoting.RemoteChannel channel) {
+                streams.onChannelClosed(channel);
+            }
+        });
+        messaging.start();
+        int port = config.broker().listenPort();
+        core.start(BrokerIdentity.of(config.broker(), port, port + 1));
+        started = true;
+        LOG.info("broker {} serving on {} (and {}), store {}", config.broker().brokerName(), address(), port - 2,
+                config.store().storePathRootDir());
+        return this;
+    }
+
+    /** "host:port" clients and NameServers reach this broker at. */
+    public String address() {
+        return advertisedAddress();
+    }
+
+    private String advertisedAddress() {
+        return config.broker().brokerIP1() + ":" + config.broker().listenPort();
+    }
+
+    public BrokerNodeConfig config() {
+        return config;
+    }
+
+    public MessageStore store() {
+        return store;
+    }
+
+    public BrokerCore core() {
+        return core;
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    /**
+     * Graceful stop: unregister from every NameServer, stop the services, close connections, flush and
+     * close the store. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeQuietly();
+        LOG.info("broker {} stopped", config.broker().brokerName());
+    }
+
+    private void closeQuietly() {
+        core.close();
+        messaging.close();
+        if (streams != null) {
+            streams.close();
+        }
+        server.close();
+        Duration grace = Duration.ofSeconds(3);
+        Executors2.shutdownAndAwait(messagingPools.send(), grace);
+        Executors2.shutdownAndAwait(messagingPools.pull(), grace);
+        Executors2.shutdownAndAwait(messagingPools.query(), grace);
+        Executors2.shutdownAndAwait(messagingPools.admin(), grace);
+        Executors2.shutdownAndAwait(messagingPools.delay(), grace);
+        namesrvClient.close();
+        store.close();
+        storeScheduler.close();
+        events.close();
+    }
+}

@@ -1,0 +1,52 @@
+package org.relaymq.console.app;
+
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.relaymq.console.fx.FxUiExecutor;
+import org.relaymq.console.fx.JavaPreferencesStore;
+
+/**
+ * The RelayMQ console. With no arguments it starts the demo cluster (classroom profile);
+ * {@code --attach=host:port;host:port} watches an existing cluster instead.
+ */
+public final class RelayMqConsole extends Application {
+
+    private ConsoleContext context;
+    private WindowLayout layout;
+    private Stage stage;
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        ConsoleOptions options = ConsoleOptions.parse(getParameters().getRaw(),
+                new JavaPreferencesStore("/org/relaymq/console"));
+        context = new ConsoleContext(options, new FxUiExecutor(), () -> stage);
+        Scene scene = new Scene(context.load());
+        scene.getStylesheets().add(ConsoleContext.stylesheet("console.css"));
+        layout = new WindowLayout(options.prefs());
+        layout.restore(stage, context.mainView(), context.presenter());
+        stage.setTitle("RelayMQ console");
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            if (!context.main().onCloseRequest()) {
+                e.consume();
+            }
+        });
+        stage.show();
+        if (options.attach() != null) {
+            context.main().attachListProperty().set(options.attach());
+            context.main().attach();
+        } else if (options.startDemo()) {
+            context.main().startDemo();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            layout.save(stage, context.mainView(), context.presenter());
+            context.close();
+        }
+    }
+}
