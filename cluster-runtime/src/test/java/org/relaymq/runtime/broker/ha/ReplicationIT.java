@@ -130,18 +130,19 @@ class ReplicationIT {
                 () -> HaTestStores.put(master, 0, 40_000));
         await().atMost(30, TimeUnit.SECONDS).until(() -> slave.commitLogMaxOffset() > 300_000);
         stopSlave();
-        long before = master.commitLogMaxOffset();
+        producer.get(60, TimeUnit.SECONDS);
+        HaTestStores.put(master, 40_000, 50_000);
         slave = HaTestStores.open(slaveDir);
         long resumeAt = slave.commitLogMaxOffset();
-        assertThat(resumeAt).isPositive();
+        assertThat(resumeAt).isPositive().isLessThan(master.commitLogMaxOffset());
         startSlave(config());
-        producer.get(60, TimeUnit.SECONDS);
         awaitCaughtUp();
-        assertThat(before).isLessThan(master.commitLogMaxOffset());
         HaTestStores.assertSameCommitLog(master, slave);
         HaTestStores.assertSameQueues(master, slave);
         assertThat(slaveEvents.ofKind(EventKind.REPLICA_CONNECTED)).last()
                 .satisfies(e -> assertThat(e.data().get("slaveOffset").getAsLong()).isEqualTo(resumeAt));
+        assertThat(masterEvents.ofKind(EventKind.REPLICA_CONNECTED)).last()
+                .satisfies(e -> assertThat(e.data().get("startOffset").getAsLong()).isEqualTo(resumeAt));
     }
 
     @Test
