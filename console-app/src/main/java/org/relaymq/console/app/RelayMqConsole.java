@@ -1,6 +1,7 @@
 package org.relaymq.console.app;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.relaymq.console.fx.FxUiExecutor;
@@ -29,7 +30,7 @@ public final class RelayMqConsole extends Application {
         stage.setTitle("RelayMQ console");
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
-            if (!context.main().onCloseRequest()) {
+            if (!context.main().onCloseRequest(Platform::exit)) {
                 e.consume();
             }
         });

@@ -19,4 +19,8 @@ public interface GatewayListener {
 
     default void onConnection(ConnectionStatus status) {
     }
+
+    /** A node without event stream (Apache RocketMQ) was polled through the plain protocol. */
+    default void onProtocolView(String address, ProtocolView view) {
+    }
 }

@@ -26,6 +26,7 @@ final class NodeLink {
     private String limitation;
     private JsonObject info;
     private String identity;
+    private long lastProtocolPoll = Long.MIN_VALUE;
 
     NodeLink(String address) {
         this.address = address;
@@ -63,6 +64,15 @@ final class NodeLink {
         touch(now);
         limitation = null;
         return restarted;
+    }
+
+    /** True (and remembers now) when a protocol poll is due for this node. */
+    synchronized boolean protocolPollDue(long now, long intervalMillis) {
+        if (lastProtocolPoll != Long.MIN_VALUE && now - lastProtocolPoll < intervalMillis) {
+            return false;
+        }
+        lastProtocolPoll = now;
+        return true;
     }
 
     synchronized void contacted(long now, String newLimitation) {

@@ -16,6 +16,7 @@ import org.relaymq.protocol.code.RequestCode;
 import org.relaymq.protocol.code.ResponseCode;
 import org.relaymq.protocol.event.NodeEvent;
 import org.relaymq.protocol.wire.RemotingCommand;
+import org.relaymq.runtime.common.TimingProfile;
 import org.relaymq.runtime.common.concurrent.Executors2;
 import org.relaymq.runtime.common.time.Scheduler;
 import org.relaymq.runtime.common.time.TimeSource;
@@ -33,8 +34,9 @@ import org.relaymq.runtime.telemetry.RemoteEventSubscriber;
  */
 public final class RemoteClusterGateway implements ClusterGateway {
 
-    private static final String NOT_RELAYMQ = "not a RelayMQ node: no event stream or node info "
-            + "(an Apache RocketMQ node answers the protocol, not the console's questions)";
+    /** What the console says about a node that refuses GET_NODE_INFO. */
+    public static final String NOT_RELAYMQ = "Apache RocketMQ node: registrations and routes via protocol only; "
+            + "no live events";
 
     private final TimeSource time;
     private final Duration pollTimeout;
@@ -42,17 +44,30 @@ public final class RemoteClusterGateway implements ClusterGateway {
     private final ThreadPoolExecutor pollers = Executors2.fixedBounded("console-poll", 4, 1024);
     private final NettyRemotingClient client;
     private final RemoteEventSubscriber subscriber;
+    private final ProtocolPoller protocol;
+    private final Duration protocolInterval;
     private final Map<String, NodeLink> links = new ConcurrentHashMap<>();
     private final List<GatewayListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     public RemoteClusterGateway(Scheduler scheduler, TimeSource time, Duration pollInterval, Duration pollTimeout) {
+        this(scheduler, time, pollInterval, pollTimeout, TimingProfile.CLASSROOM.clientRoutePollInterval());
+    }
+
+    /**
+     * @param protocolInterval how often a node without event stream (Apache RocketMQ) is asked for its
+     *                         cluster info and routes: the profile's client route poll interval
+     */
+    public RemoteClusterGateway(Scheduler scheduler, TimeSource time, Duration pollInterval, Duration pollTimeout,
+                                Duration protocolInterval) {
         this.time = time;
+        this.protocolInterval = protocolInterval;
         this.pollTimeout = pollTimeout;
         this.client = new NettyRemotingClient(RemotingClientConfig.defaults().withName("console")
                 .withConnectTimeout(Duration.ofMillis(1000)).withCloseChannelOnSyncTimeout(false)
                 .withIdleTimeout(Duration.ofDays(1)), scheduler, time);
         this.subscriber = new RemoteEventSubscriber(client);
+        this.protocol = new ProtocolPoller(client, pollTimeout.toMillis());
         this.pollTimer = scheduler.scheduleWithFixedDelay(this::pollAll, Duration.ZERO, pollInterval);
     }
 
@@ -121,6 +136,7 @@ public final class RemoteClusterGateway implements ClusterGateway {
                     RemotingCommand.request(RequestCode.GET_NODE_INFO, Map.of()), pollTimeout.toMillis());
             if (answer.code() == ResponseCode.REQUEST_CODE_NOT_SUPPORTED) {
                 link.contacted(time.monotonicMillis(), NOT_RELAYMQ);
+                pollProtocol(link);
             } else if (answer.code() != ResponseCode.SUCCESS) {
                 link.failed("node info refused: code " + answer.code() + " " + answer.remark(), false);
             } else {
@@ -137,6 +153,16 @@ public final class RemoteClusterGateway implements ClusterGateway {
             link.failed(e.toString(), false);
         }
         fireConnection(link);
+    }
+
+    /** For a node without event stream: what GET_BROKER_CLUSTER_INFO and the routes say, at the interval. */
+    private void pollProtocol(NodeLink link) throws InterruptedException {
+        long now = time.monotonicMillis();
+        if (!link.protocolPollDue(now, protocolInterval.toMillis())) {
+            return;
+        }
+        ProtocolView view = protocol.poll(link.address(), now, protocolInterval.toMillis());
+        listeners.forEach(l -> l.onProtocolView(link.address(), view));
     }
 
     private void onInfo(NodeLink link, JsonObject info) throws InterruptedException {

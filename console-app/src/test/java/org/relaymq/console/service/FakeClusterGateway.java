@@ -71,6 +71,10 @@ public final class FakeClusterGateway implements ClusterGateway {
         listeners.forEach(l -> l.onNodeInfo(address, info));
     }
 
+    public void protocolView(ProtocolView view) {
+        listeners.forEach(l -> l.onProtocolView(view.address(), view));
+    }
+
     @Override
     public void close() {
         listeners.clear();

@@ -21,6 +21,7 @@ public final class FakeProcess extends Process {
     private final CountDownLatch ended = new CountDownLatch(1);
     private final long pid = PIDS.incrementAndGet();
     private volatile int exitCode = -1;
+    private volatile boolean ignoresSigterm;
 
     public FakeProcess() {
         try {
@@ -37,6 +38,12 @@ public final class FakeProcess extends Process {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return this;
+    }
+
+    /** Makes SIGTERM do nothing, like a node stuck in its shutdown: only SIGKILL ends it. */
+    public FakeProcess ignoreSigterm() {
+        ignoresSigterm = true;
         return this;
     }
 
@@ -93,7 +100,9 @@ public final class FakeProcess extends Process {
 
     @Override
     public void destroy() {
-        exit(143);
+        if (!ignoresSigterm) {
+            exit(143);
+        }
     }
 
     @Override

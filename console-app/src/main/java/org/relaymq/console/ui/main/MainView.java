@@ -6,6 +6,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -37,6 +38,7 @@ public final class MainView {
     @FXML private Tab routingTab;
     @FXML private Tab chartsTab;
     @FXML private Label statusLabel;
+    @FXML private ProgressIndicator closingProgress;
 
     /** {@code tabContents}: tab fx:id → the loaded view of that tab. */
     public MainView(MainViewModel model, Map<String, Parent> tabContents, String darkStylesheet) {
@@ -60,6 +62,9 @@ public final class MainView {
         fontScaleSlider.valueProperty().bindBidirectional(model.presenter().fontScaleProperty());
         darkThemeToggle.selectedProperty().bindBidirectional(model.presenter().darkThemeProperty());
         statusLabel.textProperty().bind(model.statusProperty());
+        closingProgress.visibleProperty().bind(model.closingProperty());
+        closingProgress.managedProperty().bind(model.closingProperty());
+        root.disableProperty().bind(model.closingProperty());
         model.presenter().fontScaleProperty().addListener((o, a, b) -> applyFont());
         model.presenter().darkThemeProperty().addListener((o, a, b) -> applyTheme());
         root.sceneProperty().addListener((o, a, scene) -> applyTheme());

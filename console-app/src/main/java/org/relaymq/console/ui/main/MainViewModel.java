@@ -3,6 +3,8 @@ package org.relaymq.console.ui.main;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -31,6 +33,7 @@ public final class MainViewModel {
     private final Deps d;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready.");
     private final StringProperty attachList = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper closing = new ReadOnlyBooleanWrapper();
 
     public MainViewModel(Deps deps) {
         this.d = deps;
@@ -43,6 +46,11 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** True while the nodes are being stopped before the console exits (the window shows progress). */
+    public ReadOnlyBooleanProperty closingProperty() {
+        return closing.getReadOnlyProperty();
     }
 
     public StringProperty attachListProperty() {
@@ -94,15 +102,25 @@ public final class MainViewModel {
                 + "as UNKNOWN events with its limitation (no event stream, no node info).");
     }
 
-    /** True when the window may close; stops or leaves the nodes as the person chooses. */
-    public boolean onCloseRequest() {
+    /**
+     * The window's close request. True when it may close at once (nothing runs, or the person leaves
+     * the nodes running). When the person chooses to stop them, returns false, stops them off the UI
+     * thread with progress shown, and runs {@code exit} on the UI thread once they have ended.
+     */
+    public boolean onCloseRequest(Runnable exit) {
+        if (closing.get()) {
+            return false;
+        }
         List<String> running = d.supervisor().statuses().stream().filter(s -> s.state().alive())
                 .map(s -> s.id() + " (pid " + s.pid() + ")").toList();
         if (running.isEmpty()) {
             return true;
         }
         return switch (d.closeDialog().ask(running)) {
-            case STOP_NODES_AND_QUIT -> true;
+            case STOP_NODES_AND_QUIT -> {
+                stopThenExit(running.size(), exit);
+                yield false;
+            }
             case LEAVE_RUNNING_AND_QUIT -> {
                 List<String> left = d.supervisor().leaveRunning();
                 System.err.println("RelayMQ console: left running on purpose: " + String.join(", ", left));
@@ -110,5 +128,16 @@ public final class MainViewModel {
             }
             case CANCEL -> false;
         };
+    }
+
+    private void stopThenExit(int count, Runnable exit) {
+        closing.set(true);
+        status.set("Stopping " + count + " node(s) before closing: SIGTERM, SIGKILL for any still alive after the "
+                + "grace period ...");
+        d.supervisor().stopAll().whenComplete((v, e) -> d.ui().execute(() -> {
+            status.set(e == null ? "All nodes stopped; closing." : "Stopping failed (" + e.getMessage()
+                    + "); closing, the remaining nodes are killed.");
+            exit.run();
+        }));
     }
 }

@@ -13,9 +13,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.relaymq.console.fx.UiExecutor;
 import org.relaymq.console.service.ConnectionStatus;
+import org.relaymq.console.service.DurationText;
 import org.relaymq.console.service.Freshness;
 import org.relaymq.console.service.GatewayListener;
+import org.relaymq.console.service.ProtocolView;
+import org.relaymq.console.service.RemoteClusterGateway;
 import org.relaymq.console.ui.Json;
+import org.relaymq.console.ui.Level;
 import org.relaymq.protocol.event.EventKind;
 import org.relaymq.protocol.event.NodeEvent;
 import org.relaymq.runtime.common.TimingProfile;
@@ -40,6 +44,7 @@ public final class RegistrationsViewModel implements GatewayListener {
         ConnectionStatus connection;
         String profile;
         long registerIntervalMs = -1;
+        ProtocolView polled;
         final Map<String, BrokerEntry> brokers = new TreeMap<>();
 
         NameServerState(String address) {
@@ -103,6 +108,25 @@ public final class RegistrationsViewModel implements GatewayListener {
                 ns.connection = status;
             }
         });
+    }
+
+    @Override
+    public void onProtocolView(String address, ProtocolView view) {
+        ui.execute(() -> {
+            nameServers.computeIfAbsent(address, NameServerState::new).polled = view;
+            refresh();
+        });
+    }
+
+    /** Rows of a NameServer known only through the protocol: what it lists, with the poll's age. */
+    private List<RegistrationRow> polledRows(String nsAddr, ProtocolView v, long now) {
+        long age = now - v.polledAtMillis();
+        String freshness = age <= v.intervalMillis() + staleAfterMs ? "POLLED " + DurationText.of(age) + " ago"
+                : "STALE (polled " + DurationText.of(age) + " ago)";
+        String unknown = "UNKNOWN (not in the protocol)";
+        return v.brokers().stream().map(b -> new RegistrationRow(nsAddr, b.brokerName() + " / " + b.brokerId()
+                + (b.brokerId() == 0 ? " (master)" : " (slave)"), b.address(), unknown, unknown, -1,
+                "expiry not told", Level.UNKNOWN, "registered (listed by cluster info)", freshness)).toList();
     }
 
     private void applySnapshot(String address, JsonObject state, long now) {
@@ -181,12 +205,21 @@ public final class RegistrationsViewModel implements GatewayListener {
             Freshness f = ns.connection.freshness(now, staleAfterMs);
             summaries.add(e.getKey() + "  " + f.label() + (ns.profile != null ? "  profile " + ns.profile : "")
                     + "  brokers " + (f.kind() == Freshness.Kind.UNKNOWN ? "?" : ns.brokers.values().stream()
-                    .filter(b -> b.removedReason == null).count()));
+                    .filter(b -> b.removedReason == null).count())
+                    + (ns.polled == null ? "" : "  protocol only: " + ns.polled.brokers().size()
+                    + " broker address(es) listed" + (ns.polled.error() == null ? "" : ", " + ns.polled.error())));
             ns.brokers.values().forEach(b -> out.add(b.row(e.getKey(), f, ns.registerIntervalMs, now)));
+            if (ns.polled != null) {
+                out.addAll(polledRows(e.getKey(), ns.polled, now));
+            }
         }
         rows.setAll(out);
         nameServerSummaries.setAll(summaries);
+        boolean protocolOnly = nameServers.values().stream().anyMatch(ns -> ns.polled != null);
         message.set(nameServers.isEmpty() ? "No NameServer watched yet."
+                : protocolOnly ? RemoteClusterGateway.NOT_RELAYMQ + " (polled every "
+                + DurationText.of(nameServers.values().stream().filter(ns -> ns.polled != null).findFirst()
+                .orElseThrow().polled.intervalMillis()) + ")."
                 : out.isEmpty() ? "No broker has registered with any NameServer yet." : "");
     }
 }

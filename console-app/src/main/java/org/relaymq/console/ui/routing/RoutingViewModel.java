@@ -16,6 +16,7 @@ import org.relaymq.console.fx.UiExecutor;
 import org.relaymq.console.service.ClusterGateway;
 import org.relaymq.console.service.DurationText;
 import org.relaymq.console.service.GatewayListener;
+import org.relaymq.console.service.ProtocolView;
 import org.relaymq.console.ui.Json;
 import org.relaymq.protocol.event.EventKind;
 import org.relaymq.protocol.event.NodeEvent;
@@ -46,6 +47,8 @@ public final class RoutingViewModel implements GatewayListener {
     private final Map<String, Isolation> isolations = new TreeMap<>();
     private final Map<String, String> pullSourceRaw = new TreeMap<>();
     private final Map<String, String> rebalanceRaw = new TreeMap<>();
+    /** NameServer address → what the plain protocol told (nodes without event stream). */
+    private final Map<String, ProtocolView> polledRoutes = new TreeMap<>();
     private final ObservableList<ClientRouteRow> routeRows = FXCollections.observableArrayList();
     private final ObservableList<String> decisions = FXCollections.observableArrayList();
     private final ObservableList<String> isolated = FXCollections.observableArrayList();
@@ -91,6 +94,14 @@ public final class RoutingViewModel implements GatewayListener {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    @Override
+    public void onProtocolView(String address, ProtocolView view) {
+        ui.execute(() -> {
+            polledRoutes.put(address, view);
+            refresh();
+        });
     }
 
     @Override
@@ -157,13 +168,24 @@ public final class RoutingViewModel implements GatewayListener {
                     DurationText.of(since) + " ago from " + p.namesrv(), next,
                     gateway.connection(p.address()).freshness(now, staleAfterMs).label()));
         }
+        polledRoutes.values().forEach(v -> rows.addAll(polledRows(v, now)));
         routeRows.setAll(rows);
         isolated.setAll(isolationLines(time.wallMillis()));
         pullSources.setAll(pullSourceRaw.entrySet().stream().map(en -> en.getKey() + ": " + en.getValue()).toList());
         assignments.setAll(rebalanceRaw.entrySet().stream().map(en -> en.getKey() + ": " + en.getValue()).toList());
-        boolean none = routes.isEmpty() && decisions.isEmpty() && isolations.isEmpty() && pullSourceRaw.isEmpty()
+        boolean none = routes.isEmpty() && polledRoutes.isEmpty() && decisions.isEmpty() && isolations.isEmpty() && pullSourceRaw.isEmpty()
                 && rebalanceRaw.isEmpty();
         message.set(none ? NO_CLIENTS : "");
+    }
+
+    /** A NameServer's routes as polled: the same columns, marked as polled with their age. */
+    private static List<ClientRouteRow> polledRows(ProtocolView v, long now) {
+        long age = now - v.polledAtMillis();
+        String next = age <= v.intervalMillis() ? "in " + DurationText.of(v.intervalMillis() - age)
+                : "overdue by " + DurationText.of(age - v.intervalMillis());
+        return v.routes().entrySet().stream().map(r -> new ClientRouteRow("NameServer " + v.address()
+                + " (protocol)", r.getKey(), String.join(", ", r.getValue()), DurationText.of(age) + " ago (polled)",
+                next, "POLLED")).toList();
     }
 
     private List<String> isolationLines(long wallNow) {
