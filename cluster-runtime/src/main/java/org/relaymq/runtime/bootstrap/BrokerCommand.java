@@ -112,10 +112,17 @@ public final class BrokerCommand implements Callable<Integer> {
             MessageStoreConfig storeConfig = StoreSettings.read(file, config.storePathRootDir(),
                     config.flushDiskType(), cl);
             warnUnknown(loaded.unknownKeys());
-            return new BrokerNodeConfig(config, storeConfig, MessagingConfig.defaults(), host);
+            return new BrokerNodeConfig(config, storeConfig, messaging(props), host);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
+    }
+
+    /** broker.conf {@code slaveReadEnable}: the master suggests the slave to consumers lagging far behind. */
+    private static MessagingConfig messaging(Properties props) {
+        MessagingConfig m = MessagingConfig.defaults();
+        return Boolean.parseBoolean(props.getProperty("slaveReadEnable", "false"))
+                ? m.withSlaveRead(true, m.consumeSlowlyLagBytes()) : m;
     }
 
     private void createTopics(Broker broker, CommandLine cl) {
@@ -191,6 +198,7 @@ public final class BrokerCommand implements Callable<Integer> {
         List<String> unused = new ArrayList<>(unknownKeys);
         unused.removeAll(StoreSettings.KEYS);
         unused.remove("profile");
+        unused.remove("slaveReadEnable");
         if (!unused.isEmpty()) {
             LOG.warn("broker.conf keys this broker does not use: {}", String.join(", ", unused));
         }

@@ -4,9 +4,15 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import org.relaymq.protocol.code.RequestCode;
+import org.relaymq.protocol.code.ResponseCode;
 import org.relaymq.protocol.event.NodeEvent;
 import org.relaymq.protocol.message.DelayLevels;
+import org.relaymq.runtime.broker.ha.HaConfig;
+import org.relaymq.runtime.broker.ha.HaService;
+import org.relaymq.runtime.broker.ha.ReplicaOutcome;
+import org.relaymq.runtime.broker.ha.SlaveMetadataSync;
 import org.relaymq.runtime.broker.messaging.MessagingContext;
+import org.relaymq.runtime.broker.messaging.ReplicationWait;
 import org.relaymq.runtime.broker.messaging.MessagingExecutors;
 import org.relaymq.runtime.broker.messaging.MessagingServices;
 import org.relaymq.runtime.broker.registration.BrokerIdentity;
@@ -49,6 +55,8 @@ public final class Broker implements AutoCloseable {
     private final BrokerChannelEvents channelEvents = new BrokerChannelEvents();
     private final NettyRemotingServer server;
     private final NettyRemotingClient namesrvClient;
+    private final NettyRemotingClient masterClient;
+    private final HaService ha;
     private final MessageStore store;
     private final BrokerCore core;
     private final MessagingExecutors messagingPools;
@@ -86,6 +94,16 @@ public final class Broker implements AutoCloseable {
         this.messaging = new MessagingServices(ctx, core.delayOffsets(), scheduler, events, messagingPools);
         messaging.registerHandlers(server.handlers());
         core.queueHeadProbe(messaging.queueHead());
+        HaConfig haConfig = HaConfig.forBroker(b).withBindHost(config.bindHost());
+        this.ha = new HaService(haConfig, b.brokerRole(), store, () -> core.registrar().haMasterAddress(), events,
+                scheduler, time);
+        this.masterClient = new NettyRemotingClient(RemotingClientConfig.defaults().withName("broker-"
+                + b.brokerName() + "-master-sync"), scheduler, time);
+        ha.attachMetadataSync(new SlaveMetadataSync(haConfig, masterClient, () -> core.registrar().masterAddress(),
+                new SlaveMetadataSync.Targets(core.topics(), core.consumerOffsets(), core.delayOffsets(),
+                        core.subscriptionGroups()), scheduler, core.executors().admin()));
+        messaging.replicationWait((result, waitStoreMsgOk) -> ha.gate().await(ha.role(), result, waitStoreMsgOk)
+                .thenApply(Broker::verdictOf));
         this.nodeInfo = new NodeInfo("broker", time).address(address).profile(b.profileName())
                 .interval("register", b.registerNameServerPeriod())
                 .interval("clientExpiry", b.clientChannelExpiry());
@@ -100,6 +118,7 @@ public final class Broker implements AutoCloseable {
         }
         store.start();
         try {
+            ha.start();
             server.start();
         } catch (RuntimeException e) {
             closeQuietly();
@@ -119,11 +138,20 @@ public final class Broker implements AutoCloseable {
         });
         messaging.start();
         int port = config.broker().listenPort();
-        core.start(BrokerIdentity.of(config.broker(), port, port + 1));
+        core.start(BrokerIdentity.of(config.broker(), port, ha.haPort()));
         started = true;
-        LOG.info("broker {} serving on {} (and {}), store {}", config.broker().brokerName(), address(), port - 2,
-                config.store().storePathRootDir());
+        LOG.info("broker {} ({}) serving on {} (and {}), replication on {}, store {}", config.broker().brokerName(),
+                config.broker().brokerRole(), address(), port - 2, ha.haPort(), config.store().storePathRootDir());
         return this;
+    }
+
+    /** SYNC_MASTER outcomes that change a stored message's answer to 11 or 12 (protocol.md §9.1). */
+    private static ReplicationWait.Verdict verdictOf(ReplicaOutcome outcome) {
+        return switch (outcome) {
+            case SLAVE_NOT_AVAILABLE, FLUSH_SLAVE_TIMEOUT ->
+                    new ReplicationWait.Verdict(outcome.responseCode(ResponseCode.SUCCESS), outcome.remark());
+            case NOT_REQUIRED, ACKNOWLEDGED -> ReplicationWait.Verdict.AS_STORED;
+        };
     }
 
     /** "host:port" clients and NameServers reach this broker at. */
@@ -151,6 +179,10 @@ public final class Broker implements AutoCloseable {
         return events;
     }
 
+    public HaService ha() {
+        return ha;
+    }
+
     /**
      * Graceful stop: unregister from every NameServer, stop the services, close connections, flush and
      * close the store. Idempotent.
@@ -172,6 +204,8 @@ public final class Broker implements AutoCloseable {
             streams.close();
         }
         server.close();
+        ha.close();
+        masterClient.close();
         Duration grace = Duration.ofSeconds(3);
         Executors2.shutdownAndAwait(messagingPools.send(), grace);
         Executors2.shutdownAndAwait(messagingPools.pull(), grace);

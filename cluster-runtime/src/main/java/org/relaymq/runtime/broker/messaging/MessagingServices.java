@@ -82,6 +82,11 @@ public final class MessagingServices implements AutoCloseable {
         return this;
     }
 
+    /** Lets SYNC_MASTER sends wait for a slave's acknowledgement before answering. */
+    public void replicationWait(ReplicationWait wait) {
+        send.replicationWait(wait);
+    }
+
     /** The store-backed answer to "may a new group start this queue at 0?". */
     public HotQueueHead queueHead() {
         return new HotQueueHead(ctx.store(), ctx.config().hotDataBytes());

@@ -29,10 +29,25 @@ public final class SendMessageService {
 
     private final MessagingContext ctx;
     private final SendTargets targets;
+    private volatile ReplicationWait replication = ReplicationWait.NONE;
 
     public SendMessageService(MessagingContext ctx) {
         this.ctx = ctx;
         this.targets = new SendTargets(ctx);
+    }
+
+    /** What a SYNC_MASTER waits for before answering (the broker's HA service); none by default. */
+    public void replicationWait(ReplicationWait wait) {
+        this.replication = java.util.Objects.requireNonNull(wait, "wait");
+    }
+
+    /** A put and what replication said about it. */
+    private record Stored(PutMessageResult result, ReplicationWait.Verdict verdict) {
+    }
+
+    private CompletableFuture<Stored> replicated(CompletableFuture<PutMessageResult> put, boolean waitStoreMsgOk) {
+        ReplicationWait r = replication;
+        return put.thenCompose(result -> r.await(result, waitStoreMsgOk).thenApply(v -> new Stored(result, v)));
     }
 
     /** One message (codes 10 and 310). Returns the response, or null when it will be given through {@code rc}. */
@@ -45,7 +60,7 @@ public final class SendMessageService {
         Integer headerMax = request.version() >= MAX_RECONSUME_HEADER_VERSION ? h.maxReconsumeTimes() : null;
         SendTargets.Target dlq = targets.deadLetterTarget(h.topic(), reconsumeTimes, headerMax);
         SendTargets.Target effective = dlq != null ? dlq : target;
-        props.remove(MessageConst.WAIT_STORE_MSG_OK);
+        boolean waitStoreMsgOk = !"false".equals(props.remove(MessageConst.WAIT_STORE_MSG_OK));
         props.put(MessageConst.CLUSTER, ctx.broker().brokerClusterName());
         Placement placement = new Placement(effective.topic().topicName(), effective.queueId(), props,
                 sysFlagFor(h.sysFlag(), effective.topic()));
@@ -57,10 +72,10 @@ public final class SendMessageService {
                 .flag(h.flag()).sysFlag(placement.sysFlag()).bornTimestamp(h.bornTimestamp())
                 .bornHost(bornHost(rc)).storeHost(ctx.currentStoreHost()).reconsumeTimes(reconsumeTimes)
                 .body(request.body()).properties(MessageRewrites.encodeChecked(placement.properties())).build();
-        CompletableFuture<PutMessageResult> put = ctx.store().putAsync(message);
+        CompletableFuture<Stored> stored = replicated(ctx.store().putAsync(message), waitStoreMsgOk);
         int queueId = effective.queueId();
-        return SendResponses.answer(rc, put, result -> SendResponses.toResponse(request, result, queueId,
-                ctx.broker().regionId(), ctx.broker().traceOn()));
+        return SendResponses.answer(rc, stored, s -> SendResponses.toResponse(request, s.result(), s.verdict(),
+                queueId, ctx.broker().regionId(), ctx.broker().traceOn()));
     }
 
     /** A batch (code 320): every entry is checked first, then all are appended atomically. */
@@ -75,6 +90,7 @@ public final class SendMessageService {
             throw MessageRewrites.illegal("the batch body holds no message");
         }
         Map<String, String> batchProps = MessageRewrites.parseStrict(h.properties());
+        boolean waitStoreMsgOk = !"false".equals(batchProps.get(MessageConst.WAIT_STORE_MSG_OK));
         batchProps.put(MessageConst.CLUSTER, ctx.broker().brokerClusterName());
         String batchPropsString = MessageRewrites.encodeChecked(batchProps);
         List<StoredMessage> messages = new ArrayList<>(entries.size());
@@ -90,9 +106,9 @@ public final class SendMessageService {
                     .storeHost(ctx.currentStoreHost()).reconsumeTimes(h.reconsumeTimes() == null ? 0
                             : h.reconsumeTimes()).body(e.body()).properties(merged).build());
         }
-        CompletableFuture<PutMessageResult> put = ctx.store().putBatchAsync(messages);
-        return SendResponses.answer(rc, put, result -> SendResponses.toResponse(request, result, target.queueId(),
-                ctx.broker().regionId(), ctx.broker().traceOn()));
+        CompletableFuture<Stored> stored = replicated(ctx.store().putBatchAsync(messages), waitStoreMsgOk);
+        return SendResponses.answer(rc, stored, s -> SendResponses.toResponse(request, s.result(), s.verdict(),
+                target.queueId(), ctx.broker().regionId(), ctx.broker().traceOn()));
     }
 
     private static int sysFlagFor(int requested, TopicConfig topic) {

@@ -26,7 +26,13 @@ final class SendResponses {
      */
     static RemotingCommand toResponse(RemotingCommand request, PutMessageResult result, int queueId,
                                       String region, boolean traceOn) {
-        int code = switch (result.status()) {
+        return toResponse(request, result, ReplicationWait.Verdict.AS_STORED, queueId, region, traceOn);
+    }
+
+    /** As above, with replication's verdict: 11 / 12 replace a stored message's 0 or 10. */
+    static RemotingCommand toResponse(RemotingCommand request, PutMessageResult result,
+                                      ReplicationWait.Verdict verdict, int queueId, String region, boolean traceOn) {
+        int storeCode = switch (result.status()) {
             case PUT_OK -> ResponseCode.SUCCESS;
             case FLUSH_DISK_TIMEOUT -> ResponseCode.FLUSH_DISK_TIMEOUT;
             case MESSAGE_ILLEGAL, PROPERTIES_SIZE_EXCEEDED -> ResponseCode.MESSAGE_ILLEGAL;
@@ -34,20 +40,22 @@ final class SendResponses {
         };
         if (!result.status().isStored() || result.appends().isEmpty()) {
             String remark = result.reason().isEmpty() ? result.status().name() : result.reason();
-            return RemotingCommand.responseTo(request, code, remark);
+            return RemotingCommand.responseTo(request, storeCode, remark);
         }
+        int code = verdict.codeFor(storeCode);
+        String remark = verdict.remark() != null ? verdict.remark()
+                : code == ResponseCode.SUCCESS ? null : result.status().name();
         SendMessageResponseHeader header = new SendMessageResponseHeader(result.offsetMsgIds(), queueId,
                 result.first().queueOffset());
-        return RemotingCommand.responseTo(request, code, code == ResponseCode.SUCCESS ? null : result.status().name(),
-                header.toExt(region, traceOn), null);
+        return RemotingCommand.responseTo(request, code, remark, header.toExt(region, traceOn), null);
     }
 
     /**
      * Returns the response when the put is already complete, else null after arranging for {@code ctx} to be
      * answered when it completes (from the completing thread; answering only writes to the channel).
      */
-    static RemotingCommand answer(RequestContext ctx, CompletableFuture<PutMessageResult> put,
-                                  Function<PutMessageResult, RemotingCommand> toResponse) {
+    static <T> RemotingCommand answer(RequestContext ctx, CompletableFuture<T> put,
+                                      Function<T, RemotingCommand> toResponse) {
         if (put.isDone()) {
             try {
                 return respondTo(ctx.request(), put.join(), null, toResponse);
@@ -59,8 +67,8 @@ final class SendResponses {
         return null;
     }
 
-    private static RemotingCommand respondTo(RemotingCommand request, PutMessageResult result, Throwable error,
-                                             Function<PutMessageResult, RemotingCommand> toResponse) {
+    private static <T> RemotingCommand respondTo(RemotingCommand request, T result, Throwable error,
+                                                 Function<T, RemotingCommand> toResponse) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof ProtocolException pe) {
             return RemotingCommand.responseTo(request, pe.responseCode(), pe.getMessage());
