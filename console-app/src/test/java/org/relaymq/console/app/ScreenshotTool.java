@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -21,13 +22,15 @@ import org.relaymq.console.fx.FxUiExecutor;
 import org.relaymq.console.fx.PreferencesStore;
 import org.relaymq.console.service.NodeState;
 import org.relaymq.console.ui.registrations.RegistrationRow;
+import org.relaymq.console.ui.timeline.TimelineEntry;
+import org.relaymq.protocol.event.EventKind;
 
 /**
  * Starts the real console headless (Monocle) on the real demo cluster (its supervisor starts every
- * node as a process, with short timings), pauses broker-b's master until both NameServers expire it,
- * resumes it, kills broker-a's master with kill -9, and writes one PNG per view: registrations (the
- * disconnected row), timeline (the expiry after the pause), nodes, routing (during the failover),
- * topology and charts.
+ * node as a process, with short timings), waits for the producer to send, pauses broker-b's master
+ * until both NameServers expire it, resumes it, kills broker-a's master with kill -9, and writes one
+ * PNG per view: registrations (the disconnected rows), timeline (the expiry after the pause), nodes,
+ * routing (sends skipping the dead broker), topology and charts (rates with the fault moments).
  */
 public final class ScreenshotTool {
 
@@ -84,19 +87,50 @@ public final class ScreenshotTool {
         }
     }
 
-    /** Pause broker-b's master until it expires, resume it, then kill -9 broker-a's master. */
+    /**
+     * Once every node runs and the producer sends: pause broker-b's master until both NameServers expire
+     * it, resume it, then kill -9 broker-a's master and let the producer route around it.
+     */
     private static void drive(ConsoleContext ctx) throws Exception {
-        waitUntil("the brokers to start", () -> ctx.supervisor().statuses().size() == 9 && ctx.supervisor()
-                .statuses().stream().filter(s -> s.role().equals("broker")).allMatch(s -> s.state() == NodeState.RUNNING));
+        waitUntil("the nodes to start", () -> ctx.supervisor().statuses().size() == 9 && ctx.supervisor()
+                .statuses().stream().allMatch(s -> s.state() == NodeState.RUNNING));
         waitUntil("8 registrations", () -> count(ctx, "registered") == 8);
+        waitUntil("the producer to send", () -> decisions(ctx).stream().filter(d -> d.contains("SEND_RESULT"))
+                .count() >= 10);
         ctx.supervisor().pause("broker-b-master").get();
         waitUntil("broker-b's master to expire", () -> count(ctx, "expired") == 2);
         ctx.supervisor().resume("broker-b-master").get();
         waitUntil("broker-b's master to register again", () -> count(ctx, "registered") == 8);
+        pause(3000);
         ctx.supervisor().kill("broker-a-master").get();
         waitUntil("broker-a's master to show disconnected", () -> count(ctx, "disconnected") == 2);
-        pause(4000);
+        waitUntil("the producer to skip broker-a", () -> decisions(ctx).stream().limit(6)
+                .anyMatch(d -> d.contains("skipped broker-a")));
+        pause(3000);
         onFx(() -> ctx.nodes().selectedIdProperty().set("broker-a-master"));
+    }
+
+    private static List<String> decisions(ConsoleContext ctx) {
+        AtomicReference<List<String>> out = new AtomicReference<>(List.of());
+        try {
+            onFx(() -> out.set(List.copyOf(ctx.routing().decisions())));
+        } catch (Exception e) {
+            return List.of();
+        }
+        return out.get();
+    }
+
+    /** Scrolls the event table to the first expiry and selects it. */
+    @SuppressWarnings("unchecked")
+    private static void showFirstExpiry(Scene scene) {
+        TableView<TimelineEntry> table = (TableView<TimelineEntry>) scene.lookup("#eventsTable");
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).kind().equals(EventKind.BROKER_EXPIRED)) {
+                table.getSelectionModel().select(i);
+                table.scrollTo(Math.max(0, i - 6));
+                return;
+            }
+        }
     }
 
     private static long count(ConsoleContext ctx, String statusPrefix) {
@@ -128,6 +162,10 @@ public final class ScreenshotTool {
         List<Path> written = new ArrayList<>();
         for (Shot shot : SHOTS) {
             onFx(() -> ctx.mainView().select(shot.tab()));
+            if (shot.tab().equals("timelineTab")) {
+                pause(300);
+                onFx(() -> showFirstExpiry(scene));
+            }
             pause(600);
             AtomicReference<WritableImage> image = new AtomicReference<>();
             onFx(() -> image.set(scene.snapshot(null)));

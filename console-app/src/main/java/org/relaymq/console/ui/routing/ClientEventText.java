@@ -19,25 +19,25 @@ final class ClientEventText {
     private ClientEventText() {
     }
 
-    /** e.g. "attempt 1: → broker-b:2 of 4 queues on broker-b (round robin); skipped broker-a (isolated)". */
+    /** e.g. "attempt 1 → broker-b:2 · skipped broker-a (isolated) · from 4 queue(s) on broker-b · round-robin". */
     static String decision(JsonObject d) {
         String chosen = Json.queue(d, "chosen");
-        StringBuilder s = new StringBuilder("attempt ").append(Json.number(d, "attempt", 1)).append(": ")
-                .append(chosen == null ? "no queue chosen" : "→ " + chosen);
+        StringBuilder s = new StringBuilder("attempt ").append(Json.number(d, "attempt", 1))
+                .append(chosen == null ? ": no queue chosen" : " → " + chosen);
+        List<String> skipped = skipped(d);
+        if (!skipped.isEmpty()) {
+            s.append(" · skipped ").append(String.join(", ", skipped));
+        }
         List<String> candidates = candidates(d);
-        s.append(" of ").append(candidates.size()).append(" queue(s)");
         Set<String> brokers = new LinkedHashSet<>();
         candidates.forEach(c -> brokers.add(c.contains(":") ? c.substring(0, c.lastIndexOf(':')) : c));
+        s.append(" · from ").append(candidates.size()).append(" queue(s)");
         if (!brokers.isEmpty()) {
             s.append(" on ").append(String.join(", ", brokers));
         }
         String how = Json.text(d, "how");
         if (how != null) {
-            s.append(" (").append(how).append(')');
-        }
-        List<String> skipped = skipped(d);
-        if (!skipped.isEmpty()) {
-            s.append("; skipped ").append(String.join(", ", skipped));
+            s.append(" · ").append(how);
         }
         return s.toString();
     }

@@ -128,7 +128,7 @@ public final class RoutingViewModel implements GatewayListener {
                     ? "send failed" : "slow: " + Json.number(d, "latencyMs", -1) + " ms",
                     Json.number(d, "isolationMs", -1), Json.number(d, "until", -1)));
             case EventKind.PULL_SOURCE -> pullSourceRaw.put(client + " " + Json.queue(d, "queue"),
-                    Json.text(d, "source") + " " + Json.text(d, "addr") + " (" + Json.text(d, "why") + ")");
+                    "from " + Json.text(d, "source") + " (" + Json.text(d, "why") + ") " + Json.text(d, "addr"));
             case EventKind.REBALANCE -> rebalanceRaw.put(client + " " + Json.text(d, "group"),
                     ClientEventText.rebalance(d));
             default -> {

@@ -6,9 +6,12 @@ import static org.relaymq.console.ui.NamesrvFixtures.NS_NODE;
 import static org.relaymq.console.ui.NamesrvFixtures.event;
 import static org.relaymq.console.ui.NamesrvFixtures.snapshot;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.relaymq.console.fx.UiExecutor;
 import org.relaymq.console.service.ConnectionStatus;
+import org.relaymq.console.service.ProtocolView;
 import org.relaymq.console.ui.Level;
 import org.relaymq.protocol.event.EventKind;
 import org.relaymq.runtime.common.time.ManualClock;
@@ -111,5 +114,26 @@ class RegistrationsViewModelTest {
         clock.advanceMillis(500);
         vm.onEvent(NS, event(7, EventKind.BROKER_HEARTBEAT, null, 2_000));
         assertThat(row().nextExpected()).isEqualTo("in 500 ms");
+    }
+
+    @Test
+    void anApacheNameServerShowsWhatTheProtocolListsMarkedPolledNeverInventedHeartbeats() {
+        vm.expectNameServer(NS);
+        vm.onProtocolView(NS, new ProtocolView(NS, clock.monotonicMillis(), 3000, List.of(
+                new ProtocolView.Broker("DefaultCluster", "broker-a", 0, "10.0.0.1:10911")), Map.of(), null));
+        clock.advanceMillis(1200);
+        vm.refresh();
+        assertThat(vm.messageProperty().get()).isEqualTo("Apache RocketMQ node: registrations and routes via "
+                + "protocol only; no live events (polled every 3.0 s).");
+        assertThat(vm.rows()).singleElement().satisfies(r -> {
+            assertThat(r.broker()).isEqualTo("broker-a / 0 (master)");
+            assertThat(r.sinceLast()).isEqualTo("UNKNOWN (not in the protocol)");
+            assertThat(r.expiryFraction()).isEqualTo(-1);
+            assertThat(r.status()).isEqualTo("registered (listed by cluster info)");
+            assertThat(r.freshness()).isEqualTo("POLLED 1.2 s ago");
+        });
+        clock.advanceMillis(10_000);
+        vm.refresh();
+        assertThat(vm.rows().get(0).freshness()).isEqualTo("STALE (polled 11.2 s ago)");
     }
 }

@@ -68,7 +68,7 @@ class RoutingUiTest {
         assertThat(routes.getItems()).singleElement().satisfies(r -> assertThat(r.brokers()).isEqualTo("broker-b"));
         assertThat(robot.lookup("broker-b").tryQuery()).isPresent();
         assertThat(robot.lookup("#decisionList").queryListView().getItems()).singleElement().asString()
-                .contains("→ broker-b:0", "skipped broker-a (isolated)");
+                .contains("→ broker-b:0 · skipped broker-a (isolated)");
         assertThat(robot.lookup("#isolatedList").queryListView().getItems()).singleElement().asString()
                 .contains("broker-a avoided by", "(28.0 s left)");
     }

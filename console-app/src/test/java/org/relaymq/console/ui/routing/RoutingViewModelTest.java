@@ -72,8 +72,8 @@ class RoutingViewModelTest {
         producer.events().sendResult("DemoTopic", 2, queue("broker-b", 1), true, 3, "SEND_OK", null);
         emit();
         assertThat(vm.decisions()).hasSize(2);
-        assertThat(vm.decisions().get(1)).contains(PRODUCER_NODE, "SEND_DECISION", "attempt 2: → broker-b:1 of 2 "
-                + "queue(s) on broker-b (round robin); skipped broker-a (isolated for 29.1 s)");
+        assertThat(vm.decisions().get(1)).contains(PRODUCER_NODE, "SEND_DECISION", "attempt 2 → broker-b:1 · skipped "
+                + "broker-a (isolated for 29.1 s) · from 2 queue(s) on broker-b · round robin");
         assertThat(vm.decisions().get(0)).contains("SEND_RESULT", "attempt 2 → broker-b:1 OK in 3 ms (SEND_OK)");
 
         producer.events().sendResult("DemoTopic", 1, queue("broker-a", 3), false, 3000, null, "connection refused");
@@ -106,7 +106,7 @@ class RoutingViewModelTest {
                 List.of(queue("broker-a", 0), queue("broker-b", 0)), List.of(queue("broker-b", 0)), List.of());
         gateway.event("127.0.0.1:7002", consumer.last());
         assertThat(vm.pullSources()).containsExactly(
-                "consumer@127.0.0.1:7002 broker-a:0: slave 127.0.0.1:10921 (master unreachable)");
+                "consumer@127.0.0.1:7002 broker-a:0: from slave (master unreachable) 127.0.0.1:10921");
         assertThat(vm.assignments()).containsExactly(
                 "consumer@127.0.0.1:7002 DemoGroup: DemoTopic: [broker-a:0, broker-b:0] among 2 consumer(s)");
     }
