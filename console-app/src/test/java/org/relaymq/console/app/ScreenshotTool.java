@@ -120,11 +120,11 @@ public final class ScreenshotTool {
         return out.get();
     }
 
-    /** Scrolls the event table to the first expiry and selects it. */
+    /** Scrolls the event table to the latest expiry (the paused master's) and selects it. */
     @SuppressWarnings("unchecked")
-    private static void showFirstExpiry(Scene scene) {
+    private static void showLatestExpiry(Scene scene) {
         TableView<TimelineEntry> table = (TableView<TimelineEntry>) scene.lookup("#eventsTable");
-        for (int i = 0; i < table.getItems().size(); i++) {
+        for (int i = table.getItems().size() - 1; i >= 0; i--) {
             if (table.getItems().get(i).kind().equals(EventKind.BROKER_EXPIRED)) {
                 table.getSelectionModel().select(i);
                 table.scrollTo(Math.max(0, i - 6));
@@ -164,7 +164,7 @@ public final class ScreenshotTool {
             onFx(() -> ctx.mainView().select(shot.tab()));
             if (shot.tab().equals("timelineTab")) {
                 pause(300);
-                onFx(() -> showFirstExpiry(scene));
+                onFx(() -> showLatestExpiry(scene));
             }
             pause(600);
             AtomicReference<WritableImage> image = new AtomicReference<>();

@@ -3,18 +3,23 @@ package org.relaymq.console.ui.topology;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.relaymq.console.fx.UiExecutor;
 import org.relaymq.console.service.ClusterGateway;
+import org.relaymq.console.service.ConnectionStatus;
+import org.relaymq.console.service.DurationText;
 import org.relaymq.console.service.GatewayListener;
 import org.relaymq.console.service.NodeState;
 import org.relaymq.console.service.NodeStatus;
 import org.relaymq.console.service.NodeSupervisor;
+import org.relaymq.console.service.ProtocolView;
 import org.relaymq.console.ui.Json;
 import org.relaymq.console.ui.Level;
 import org.relaymq.protocol.event.EventKind;
@@ -34,6 +39,8 @@ public final class TopologyViewModel implements GatewayListener {
     private final long staleAfterMs;
     /** NameServer address → broker address → "brokerName/brokerId". */
     private final Map<String, Map<String, String>> registered = new ConcurrentHashMap<>();
+    /** NameServer address → console millis of its last protocol poll (nodes without event stream). */
+    private final Map<String, Long> polled = new ConcurrentHashMap<>();
     /** broker node address → role it reports (snapshot, then ROLE events). */
     private final Map<String, String> roles = new ConcurrentHashMap<>();
     private final ObservableList<TopologyItem> items = FXCollections.observableArrayList();
@@ -107,6 +114,7 @@ public final class TopologyViewModel implements GatewayListener {
                 out.add(process("NameServers", s, now, "knows " + brokersKnownBy(s.address()) + " broker(s)"));
             }
         }
+        attachedNameServers(now, out);
         brokerGroups(now, out);
         for (NodeStatus s : supervisor.statuses()) {
             if (s.role().equals("producer") || s.role().equals("consumer")) {
@@ -116,6 +124,33 @@ public final class TopologyViewModel implements GatewayListener {
         items.setAll(out);
     }
 
+    /** NameServers watched but not started by this console (attach mode), with what their link can tell. */
+    private void attachedNameServers(long now, List<TopologyItem> out) {
+        Set<String> managed = new HashSet<>();
+        supervisor.statuses().stream().filter(NodeStatus::hasAddress).forEach(s -> managed.add(s.address()));
+        for (String addr : registered.keySet()) {
+            if (managed.contains(addr)) {
+                continue;
+            }
+            ConnectionStatus link = gateway.connection(addr);
+            String fresh = polled.containsKey(addr) ? "POLLED " + DurationText.of(
+                    now - polled.get(addr)) + " ago" : link.freshness(now, staleAfterMs).label();
+            String detail = "attached · knows " + brokersKnownBy(addr) + " broker(s)"
+                    + (link.limitation() == null ? "" : " · " + link.limitation());
+            out.add(new TopologyItem("NameServers", addr, detail, fresh, fresh.startsWith("LIVE")
+                    || fresh.startsWith("POLLED") ? Level.OK : Level.WARN));
+        }
+    }
+
+    @Override
+    public void onProtocolView(String address, ProtocolView view) {
+        Map<String, String> brokers = new ConcurrentHashMap<>();
+        view.brokers().forEach(b -> brokers.put(b.address(), b.brokerName() + "/" + b.brokerId()));
+        registered.put(address, brokers);
+        polled.put(address, view.polledAtMillis());
+        ui.execute(this::refresh);
+    }
+
     private String brokersKnownBy(String nsAddr) {
         Map<String, String> b = nsAddr == null ? null : registered.get(nsAddr);
         return b == null ? "?" : Integer.toString(b.size());
@@ -123,7 +158,7 @@ public final class TopologyViewModel implements GatewayListener {
 
     private void brokerGroups(long now, List<TopologyItem> out) {
         Map<String, TopologyItem> byName = new TreeMap<>();
-        java.util.Set<String> managed = new java.util.HashSet<>();
+        Set<String> managed = new HashSet<>();
         for (NodeStatus s : supervisor.statuses()) {
             if (s.role().equals("broker")) {
                 byName.put(s.id(), process(groupOf(s.id()), s, now, brokerDetail(s)));

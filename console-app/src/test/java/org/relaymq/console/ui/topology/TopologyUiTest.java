@@ -11,6 +11,7 @@ import static org.relaymq.console.ui.NamesrvFixtures.snapshot;
 import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -23,11 +24,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.relaymq.console.app.ConsoleContext;
 import org.relaymq.console.app.ViewLoader;
 import org.relaymq.console.fx.UiExecutor;
+import org.relaymq.console.service.ConnectionStatus;
 import org.relaymq.console.service.FakeClusterGateway;
 import org.relaymq.console.service.FakeProcess;
 import org.relaymq.console.service.NodeSpec;
 import org.relaymq.console.service.NodeState;
 import org.relaymq.console.service.NodeSupervisor;
+import org.relaymq.console.service.ProtocolView;
+import org.relaymq.console.service.RemoteClusterGateway;
 import org.relaymq.console.service.SignalSender;
 import org.relaymq.protocol.event.EventKind;
 import org.relaymq.runtime.common.time.ManualClock;
@@ -107,6 +111,22 @@ class TopologyUiTest {
         });
         assertThat(card(robot, "broker-a-master")).contains("registered with 0/1 NameServer(s)").endsWith("| KILLED");
         assertThat(card(robot, "namesrv-1")).contains("knows 0 broker(s)").endsWith("RUNNING · STALE 5.0 s");
+    }
+
+    @Test
+    void anAttachedApacheNameServerShowsWhatThePolledProtocolSays(FxRobot robot) {
+        onFx(() -> {
+            gateway.connection(new ConnectionStatus(NS, null, true, clock.monotonicMillis(), false, null,
+                    RemoteClusterGateway.NOT_RELAYMQ));
+            gateway.protocolView(new ProtocolView(NS, clock.monotonicMillis(), 3000, List.of(new ProtocolView.Broker(
+                    "DefaultCluster", "broker-a", 0, BROKER_A)), Map.of(), null));
+            clock.advanceMillis(1500);
+            model.refresh();
+        });
+        assertThat(card(robot, "127_0_0_1_9876")).isEqualTo(NS + " | attached · knows 1 broker(s) · "
+                + RemoteClusterGateway.NOT_RELAYMQ + " | POLLED 1.5 s ago");
+        assertThat(card(robot, "broker-a_0___" + BROKER_A.replaceAll("[^A-Za-z0-9-]", "_")))
+                .startsWith("broker-a/0 @ " + BROKER_A + " | master, registered with 1/1 NameServer(s)");
     }
 
     /** Fake processes take no signals; kill -9 goes through Process.destroyForcibly. */
