@@ -22,6 +22,7 @@ import org.relaymq.runtime.broker.BrokerNodeConfig;
 import org.relaymq.runtime.broker.messaging.MessagingConfig;
 import org.relaymq.runtime.broker.store.FlushDiskType;
 import org.relaymq.runtime.broker.store.MessageStoreConfig;
+import org.relaymq.runtime.client.api.ClientConfig;
 import org.relaymq.runtime.common.TimingProfile;
 import org.relaymq.runtime.common.net.FreePorts;
 import org.relaymq.runtime.common.time.ExecutorScheduler;
@@ -44,6 +45,7 @@ final class InProcessCluster implements AutoCloseable {
     private static final List<String> THREAD_PREFIXES = List.of("namesrv", "broker-", "remoting-client",
             "store-group-commit", "it-cluster-timer");
     private static final AtomicInteger IDS = new AtomicInteger();
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     private final Path root;
     private final String id = "c" + IDS.incrementAndGet();
@@ -138,10 +140,28 @@ final class InProcessCluster implements AutoCloseable {
 
     /** Creates {@code topic} with {@code queues} read/write queues on every broker; waits for the routes. */
     void createTopic(String topic, int queues) {
-        for (Broker b : brokers) {
-            b.core().topics().ensureTopic(topic, queues, PermName.READ_WRITE, 0);
+        for (int i = 0; i < brokers.size(); i++) {
+            createTopicOn(i, topic, queues);
         }
-        brokers.forEach(b -> awaitRoute(topic, b.config().broker().brokerName()));
+    }
+
+    /** Creates {@code topic} on broker {@code index} only; waits for the route. */
+    void createTopicOn(int index, String topic, int queues) {
+        brokers.get(index).core().topics().ensureTopic(topic, queues, PermName.READ_WRITE, 0);
+        awaitRoute(topic, brokerName(index));
+    }
+
+    /** Settings for our own client library: loopback, short intervals, a unique instance name. */
+    ClientConfig clientConfig() {
+        return ClientConfig.fromProfile(TimingProfile.CLASSROOM, namesrvAddr())
+                .withPollNameServerInterval(Duration.ofMillis(500))
+                .withHeartbeatBrokerInterval(Duration.ofSeconds(1))
+                .withRebalanceInterval(Duration.ofSeconds(1))
+                .withPersistConsumerOffsetInterval(Duration.ofSeconds(1))
+                .withPullTimeDelayWhenException(Duration.ofMillis(200))
+                .withClientIp("127.0.0.1")
+                .withLocalOffsetDir(root.resolve("client-offsets"))
+                .withInstanceName(id + "-client-" + CLIENTS.incrementAndGet());
     }
 
     /** Waits until every NameServer routes {@code topic} to {@code brokerName}. */
