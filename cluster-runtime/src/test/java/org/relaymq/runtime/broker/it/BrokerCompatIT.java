@@ -216,6 +216,7 @@ class BrokerCompatIT {
         createTopic("%RETRY%cg-retry", 1);
         List<MessageExt> seen = new CopyOnWriteArrayList<>();
         DefaultMQPushConsumer c = clients.pushConsumer("cg-retry");
+        c.setVipChannelEnabled(true); // 38, 14, 15 and the send-back 36 go to listenPort - 2; pulls do not
         c.subscribe(topic, "*");
         c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
@@ -272,11 +273,39 @@ class BrokerCompatIT {
     }
 
     @Test
+    void aTagExpressionSubscriptionGetsOnlyTheMatchingTags() throws Exception {
+        String topic = "CompatTags";
+        createTopic(topic, 2);
+        List<String> tags = new CopyOnWriteArrayList<>();
+        DefaultMQPushConsumer c = clients.pushConsumer("cg-tags");
+        c.subscribe(topic, "TagA || TagC");
+        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            msgs.forEach(m -> tags.add(m.getTags()));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        c.start();
+        for (String tag : List.of("TagA", "TagB", "TagC", "TagB", "TagA", "TagD")) {
+            producer.send(new Message(topic, tag, tag.getBytes(StandardCharsets.UTF_8)));
+        }
+        producer.send(new Message(topic, "TagC", "last".getBytes(StandardCharsets.UTF_8)));
+        await().atMost(WAIT).until(() -> tags.size() >= 4);
+        assertThat(tags).containsExactlyInAnyOrder("TagA", "TagC", "TagA", "TagC");
+    }
+
+    @Test
     void queryByKeyAndViewByOffsetIdFindTheMessage() throws Exception {
         String topic = "CompatLookup";
         Message m = new Message(topic, "q", "order-42", "find-me".getBytes(StandardCharsets.UTF_8));
         SendResult r = producer.send(m);
         cluster.awaitRoute(topic, cluster.brokerName(0));
+        List<Message> batch = List.of(new Message(topic, "q", "batch-key-1", "b1".getBytes(StandardCharsets.UTF_8)),
+                new Message(topic, "q", "batch-key-2", "b2".getBytes(StandardCharsets.UTF_8)));
+        producer.send(batch);
+        await("batch entries indexed by their own keys").atMost(WAIT).until(() ->
+                producer.queryMessage(topic, "batch-key-2", 32, 0, Long.MAX_VALUE).getMessageList().size() == 1);
+        assertThat(new String(producer.queryMessage(topic, "batch-key-2", 32, 0, Long.MAX_VALUE).getMessageList()
+                .get(0).getBody(), StandardCharsets.UTF_8)).isEqualTo("b2");
 
         List<MessageExt> found = new ArrayList<>();
         await("index query by key").atMost(WAIT).until(() -> {
