@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.relaymq.protocol.body.PermName;
+import org.relaymq.protocol.body.TopicConfig;
 import org.relaymq.runtime.broker.Broker;
 import org.relaymq.runtime.broker.BrokerConfig;
 import org.relaymq.runtime.broker.BrokerNodeConfig;
@@ -70,6 +72,10 @@ public final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--config", description = "RocketMQ-style broker.conf; command-line options win.")
     Path configFile;
 
+    @Option(names = "--topic", paramLabel = "NAME[:QUEUES]", description = "Topic to create at start if it does "
+            + "not exist (repeatable; default 4 queues; masters only, slaves copy their master's topics).")
+    List<String> topics = new ArrayList<>();
+
     private String ipFromFile;
 
     @Override
@@ -80,7 +86,9 @@ public final class BrokerCommand implements Callable<Integer> {
         Broker broker = new Broker(config, TimeSource.system(), scheduler);
         try {
             broker.start();
+            createTopics(broker, cl);
         } catch (RuntimeException e) {
+            broker.close();
             scheduler.close();
             throw e;
         }
@@ -107,6 +115,25 @@ public final class BrokerCommand implements Callable<Integer> {
             return new BrokerNodeConfig(config, storeConfig, MessagingConfig.defaults(), host);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+    }
+
+    private void createTopics(Broker broker, CommandLine cl) {
+        if (topics.isEmpty() || broker.config().broker().isSlave()) {
+            return;
+        }
+        for (String t : topics) {
+            String[] parts = t.split(":", 2);
+            int queues;
+            try {
+                queues = parts.length == 2 ? Integer.parseInt(parts[1].trim()) : 4;
+            } catch (NumberFormatException e) {
+                throw new CommandLine.ParameterException(cl, "--topic " + t + ": queue count is not a number");
+            }
+            String name = parts[0].trim();
+            if (broker.core().topics().find(name).isEmpty()) {
+                broker.core().topics().createOrUpdate(TopicConfig.of(name, queues, PermName.READ_WRITE));
+            }
         }
     }
 

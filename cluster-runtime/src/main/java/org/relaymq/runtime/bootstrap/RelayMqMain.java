@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = RelayMqMain.VersionProvider.class,
         description = "RelayMQ runtime: NameServer, broker, clients and tools.",
-        subcommands = {CommandLine.HelpCommand.class, NamesrvCommand.class, BrokerCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, NamesrvCommand.class, BrokerCommand.class,
+            ProduceCommand.class, ConsumeCommand.class, AdminCommand.class, BenchCommand.class})
 public final class RelayMqMain implements Callable<Integer> {
 
     @CommandLine.Spec

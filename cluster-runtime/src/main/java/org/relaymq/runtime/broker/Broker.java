@@ -82,9 +82,10 @@ public final class Broker implements AutoCloseable {
         MessagingContext ctx = new MessagingContext(b, config.messaging(), store, core.topics(),
                 core.subscriptionGroups(), core.consumers(), core.consumerOffsets(),
                 DelayLevels.parse(b.messageDelayLevel()), () -> storeHost, b::brokerRole, time,
-                () -> core.registrar().registerAll("topicCreated"));
+                () -> { }); // the core re-registers on every topic change through its topic listener
         this.messaging = new MessagingServices(ctx, core.delayOffsets(), scheduler, events, messagingPools);
         messaging.registerHandlers(server.handlers());
+        core.queueHeadProbe(messaging.queueHead());
         this.nodeInfo = new NodeInfo("broker", time).address(address).profile(b.profileName())
                 .interval("register", b.registerNameServerPeriod())
                 .interval("clientExpiry", b.clientChannelExpiry());

@@ -37,8 +37,20 @@ final class ApacheCluster implements AutoCloseable {
     private final List<NameServer> nameServers = new ArrayList<>();
     private final Map<String, BrokerController> brokers = new LinkedHashMap<>();
 
+    private boolean coldStore;
+
     ApacheCluster(Path root) {
         this.root = root;
+    }
+
+    /**
+     * Brokers started after this call treat every message but the newest as "on disk"
+     * ({@code accessMessageInMemoryMaxRatio=0}), so a new group gets 22 from QUERY_CONSUMER_OFFSET as on a
+     * long-lived topic, and its consumeFromWhere applies (on a young, hot queue Apache answers 0 instead).
+     */
+    ApacheCluster coldStore() {
+        this.coldStore = true;
+        return this;
     }
 
     ApacheCluster nameServers(int count) {
@@ -63,6 +75,15 @@ final class ApacheCluster implements AutoCloseable {
     }
 
     ApacheCluster broker(String name) throws Exception {
+        return broker(name, name, 0);
+    }
+
+    /** An ASYNC_MASTER's slave (id 1), replicating from the master's HA port; registered as {@code name + "-s"}. */
+    ApacheCluster slave(String name) throws Exception {
+        return broker(name + "-s", name, 1);
+    }
+
+    private ApacheCluster broker(String key, String name, long brokerId) throws Exception {
         // what Apache's BrokerStartup does: without it the broker's requests carry version 0 and a
         // NameServer reads its registration body as the pre-3.0.11 bare topic wrapper (no topics)
         System.setProperty("rocketmq.remoting.version", "407");
@@ -70,7 +91,7 @@ final class ApacheCluster implements AutoCloseable {
         BrokerConfig bc = new BrokerConfig();
         bc.setBrokerName(name);
         bc.setBrokerClusterName(CLUSTER);
-        bc.setBrokerId(0);
+        bc.setBrokerId(brokerId);
         bc.setBrokerIP1("127.0.0.1");
         bc.setBrokerIP2("127.0.0.1");
         bc.setNamesrvAddr(namesrvAddr());
@@ -84,16 +105,21 @@ final class ApacheCluster implements AutoCloseable {
         server.setServerWorkerThreads(4);
         server.setServerSelectorThreads(1);
         server.setServerCallbackExecutorThreads(2);
-        BrokerController controller = new BrokerController(bc, server, new NettyClientConfig(), storeConfig(name, port));
+        MessageStoreConfig store = storeConfig(key, port);
+        if (brokerId != 0) {
+            store.setBrokerRole(org.apache.rocketmq.store.config.BrokerRole.SLAVE);
+            store.setHaMasterAddress("127.0.0.1:" + (brokers.get(name).getNettyServerConfig().getListenPort() + 1));
+        }
+        BrokerController controller = new BrokerController(bc, server, new NettyClientConfig(), store);
         if (!controller.initialize()) {
             throw new IllegalStateException("Apache broker " + name + " did not initialize");
         }
         controller.start();
-        brokers.put(name, controller);
-        String addr = brokerAddr(name);
+        brokers.put(key, controller);
+        String addr = brokerAddr(key);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> nameServers.stream()
                 .allMatch(ns -> ns.routes().routeOf("TBW102").map(r -> r.brokerDatas().stream()
-                                .anyMatch(b -> b.brokerName().equals(name))).orElse(false)));
+                                .anyMatch(b -> addr.equals(b.brokerAddrs().get(brokerId)))).orElse(false)));
         return this;
     }
 
@@ -108,11 +134,19 @@ final class ApacheCluster implements AutoCloseable {
         sc.setMaxHashSlotNum(10_000);
         sc.setMaxIndexNum(40_000);
         sc.setDiskMaxUsedSpaceRatio(95);
+        if (coldStore) {
+            sc.setAccessMessageInMemoryMaxRatio(0);
+        }
         return sc;
     }
 
     String brokerAddr(String name) {
         return "127.0.0.1:" + brokers.get(name).getNettyServerConfig().getListenPort();
+    }
+
+    /** The Apache broker itself (a slave is {@code name + "-s"}), for inspecting its state in tests. */
+    BrokerController controller(String key) {
+        return brokers.get(key);
     }
 
     /** Shuts the broker down (it unregisters from the NameServers and closes its connections). */

@@ -40,6 +40,9 @@ public final class DemoClusterPlan {
         return profile;
     }
 
+    /** Commit-log segments of the demo brokers: 64 MiB keeps the demo light on disk everywhere. */
+    static final int DEMO_SEGMENT_BYTES = 64 * 1024 * 1024;
+
     /** Started first: everything else needs their addresses. */
     public List<NodeSpec> nameServers() {
         List<NodeSpec> out = new ArrayList<>();
@@ -80,9 +83,10 @@ public final class DemoClusterPlan {
                 "flushDiskType=ASYNC_FLUSH",
                 "storePathRootDir=" + dir.resolve("store"),
                 "autoCreateTopicEnable=true",
+                "mappedFileSizeCommitLog=" + DEMO_SEGMENT_BYTES,
                 "") , StandardCharsets.UTF_8);
         return new NodeSpec(nodeId, "broker", "broker", List.of("--config", conf.toString(), "--host", "127.0.0.1",
-                "--profile", profile, "--topic", TOPIC), dir);
+                "--profile", profile, "--topic", TOPIC + ":4"), dir);
     }
 
     private NodeSpec client(String id, String role, String command, String ns, List<String> extra) {

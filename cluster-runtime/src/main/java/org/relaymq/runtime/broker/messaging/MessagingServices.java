@@ -44,7 +44,10 @@ public final class MessagingServices implements AutoCloseable {
         this.bootTimestamp = ctx.time().wallMillis();
     }
 
-    /** Registers every request code these services answer. */
+    /**
+     * Registers every request code these services answer. QUERY_CONSUMER_OFFSET / UPDATE_CONSUMER_OFFSET
+     * are the broker core's; give it {@link #queueHead()} for the "new group on a young queue" rule.
+     */
     public HandlerTable registerHandlers(HandlerTable table) {
         table.register(RequestCode.SEND_MESSAGE, new SendMessageHandler(send), executors.send());
         table.register(RequestCode.SEND_MESSAGE_V2, new SendMessageV2Handler(send), executors.send());
@@ -63,9 +66,6 @@ public final class MessagingServices implements AutoCloseable {
     }
 
     private void registerOffsetHandlers(HandlerTable table) {
-        table.register(RequestCode.QUERY_CONSUMER_OFFSET, new QueryConsumerOffsetHandler(ctx), executors.query());
-        table.register(RequestCode.UPDATE_CONSUMER_OFFSET, new UpdateConsumerOffsetHandler(ctx.offsets()),
-                executors.query());
         table.register(RequestCode.GET_MAX_OFFSET, QueueOffsetHandlers.getMaxOffset(ctx.store()), executors.query());
         table.register(RequestCode.GET_MIN_OFFSET, QueueOffsetHandlers.getMinOffset(ctx.store()), executors.query());
         table.register(RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
@@ -80,6 +80,11 @@ public final class MessagingServices implements AutoCloseable {
         schedule.start();
         stats.start();
         return this;
+    }
+
+    /** The store-backed answer to "may a new group start this queue at 0?". */
+    public HotQueueHead queueHead() {
+        return new HotQueueHead(ctx.store(), ctx.config().hotDataBytes());
     }
 
     public LongPollingService longPolling() {

@@ -58,6 +58,11 @@ public final class RelayAdmin {
         return client.routes().fetch(topic);
     }
 
+    /** Whether the last NameServer query got an answer (an empty route can also mean none answered). */
+    public org.relaymq.runtime.client.internal.NamesrvStatus namesrvStatus() {
+        return client.namesrvStatus();
+    }
+
     /** UPDATE_AND_CREATE_TOPIC (17) on every master of {@code cluster}; returns the brokers created on. */
     public List<String> createTopic(String cluster, String topic, int queues) throws ClientException {
         ClusterInfo info = clusterInfo();
@@ -90,13 +95,24 @@ public final class RelayAdmin {
     /** QUERY_MESSAGE (12) by key on every broker of the topic. */
     public List<StoredMessage> queryByKey(String topic, String key, int maxNum, long begin, long end)
             throws ClientException {
+        return query(topic, key, maxNum, begin, end, false);
+    }
+
+    /** QUERY_MESSAGE (12) by the client-generated id ({@code UNIQ_KEY}, the msgId of a send) over all time. */
+    public List<StoredMessage> queryByUniqKey(String topic, String uniqKey) throws ClientException {
+        return query(topic, uniqKey, 32, 0, Long.MAX_VALUE, true).stream()
+                .filter(m -> uniqKey.equals(m.uniqKey())).toList();
+    }
+
+    private List<StoredMessage> query(String topic, String key, int maxNum, long begin, long end, boolean uniq)
+            throws ClientException {
         List<StoredMessage> out = new ArrayList<>();
         TopicRouteData route = topicRoute(topic).orElseThrow(() -> new ClientException(ResponseCode.TOPIC_NOT_EXIST,
                 "no route for " + topic));
         for (BrokerData b : route.brokerDatas()) {
             String addr = b.masterAddr() != null ? b.masterAddr() : b.brokerAddrs().values().iterator().next();
             RemotingCommand r = client.calls().call(addr, RequestCode.QUERY_MESSAGE, new QueryMessageRequestHeader(
-                    topic, key, maxNum, begin, end, false).toExt(), null, ResponseCode.QUERY_NOT_FOUND);
+                    topic, key, maxNum, begin, end, uniq).toExt(), null, ResponseCode.QUERY_NOT_FOUND);
             if (r.code() == ResponseCode.SUCCESS) {
                 out.addAll(StoredMessageCodec.decodeAll(ByteBuffer.wrap(r.body())));
             }
@@ -128,5 +144,25 @@ public final class RelayAdmin {
                     - o.consumerOffset())).sum();
         }
         return lag;
+    }
+
+    /** GET_CONSUME_STATS (208) of every topic of {@code group} from every master of every cluster, merged. */
+    public ConsumeStats consumeStats(String group) throws ClientException {
+        Map<org.relaymq.protocol.body.MessageQueue, org.relaymq.protocol.body.OffsetWrapper> table =
+                new java.util.TreeMap<>();
+        double tps = 0;
+        for (BrokerData b : clusterInfo().brokerAddrTable().values()) {
+            if (b.masterAddr() == null) {
+                continue;
+            }
+            RemotingCommand r = client.calls().call(b.masterAddr(), RequestCode.GET_CONSUME_STATS,
+                    new GetConsumeStatsRequestHeader(group, null).toExt(), null, ResponseCode.SYSTEM_ERROR);
+            if (r.code() == ResponseCode.SUCCESS && r.body() != null) {
+                ConsumeStats stats = ConsumeStats.decode(r.body());
+                table.putAll(stats.offsetTable());
+                tps += stats.consumeTps();
+            }
+        }
+        return new ConsumeStats(tps, table);
     }
 }

@@ -102,12 +102,28 @@ final class Rebalancer {
                 continue;
             }
             try {
-                return Optional.of(client.calls().consumerIds(addr, group));
+                return Optional.of(consumerIdsIncludingSelf(addr));
             } catch (ClientException e) {
                 LOG.debug("consumer ids of {} from {} failed: {}", group, addr, e.getMessage());
             }
         }
         return Optional.empty();
+    }
+
+    /** When the broker has not seen our heartbeat yet (the route was unknown at start), heartbeat and ask again. */
+    private List<String> consumerIdsIncludingSelf(String addr) throws ClientException {
+        try {
+            List<String> ids = client.calls().consumerIds(addr, group);
+            if (ids.contains(client.clientId())) {
+                return ids;
+            }
+        } catch (ClientException e) {
+            if (e.code() == ClientException.LOCAL) {
+                throw e;
+            }
+        }
+        client.sendHeartbeatNow();
+        return client.calls().consumerIds(addr, group);
     }
 
     private static List<MessageQueue> sorted(Set<MessageQueue> qs) {

@@ -50,43 +50,64 @@ final class SendEngine {
 
     SendResult send(PublishInfo info, String msgId, Kernel kernel, Budget budget, LatencyFaultTolerance faults)
             throws ClientException {
-        long start = time.monotonicMillis();
-        List<Attempt> attempts = new ArrayList<>();
-        String lastFailed = null;
-        Exception lastError = null;
-        int lastCode = ClientException.LOCAL;
-        for (int n = 1; n <= budget.attempts(); n++) {
-            SendDecision d = chooser.choose(info, lastFailed, faults);
+        Attempts tried = new Attempts(time.monotonicMillis());
+        for (int n = 1; n <= budget.attempts() && !tried.stop; n++) {
+            SendDecision d = chooser.choose(info, tried.lastFailed, faults);
             events.sendDecision(group, info.topic(), n, d.candidates(), d.skipped(), d.chosen(),
                     n == 1 ? "round-robin" : "retry on another broker");
             if (d.chosen() == null) {
                 break;
             }
-            long spent = time.monotonicMillis() - start;
-            if (spent >= budget.timeoutMillis()) {
-                attempts.add(new Attempt(n, d.chosen().brokerName(), d.chosen().queueId(),
-                        "send timeout of " + budget.timeoutMillis() + " ms used up"));
-                break;
-            }
-            try {
-                SendResult r = once(info.topic(), n, d.chosen(), msgId, kernel, budget.timeoutMillis() - spent,
-                        faults);
-                if (r.isOk() || !budget.retryWhenNotStored() || n == budget.attempts()) {
-                    return r;
-                }
-                attempts.add(new Attempt(n, d.chosen().brokerName(), d.chosen().queueId(), "stored " + r.status()));
-                lastFailed = d.chosen().brokerName();
-            } catch (ClientException e) {
-                attempts.add(new Attempt(n, d.chosen().brokerName(), d.chosen().queueId(), e.getMessage()));
-                lastFailed = d.chosen().brokerName();
-                lastError = e;
-                lastCode = e.code();
-                if (e.code() != ClientException.LOCAL && !SendResults.RETRY_CODES.contains(e.code())) {
-                    break;
-                }
+            SendResult r = attempt(info.topic(), n, d.chosen(), msgId, kernel, budget, faults, tried);
+            if (r != null) {
+                return r;
             }
         }
-        throw new SendFailedException(info.topic(), attempts, lastCode, lastError);
+        throw new SendFailedException(info.topic(), tried.list, tried.lastCode, tried.lastError);
+    }
+
+    /** What the attempts of one send have met so far. */
+    private static final class Attempts {
+        final long start;
+        final List<Attempt> list = new ArrayList<>();
+        String lastFailed;
+        Exception lastError;
+        int lastCode = ClientException.LOCAL;
+        boolean stop;
+
+        Attempts(long start) {
+            this.start = start;
+        }
+
+        void failed(int n, MessageQueue mq, String why) {
+            list.add(new Attempt(n, mq.brokerName(), mq.queueId(), why));
+            lastFailed = mq.brokerName();
+        }
+    }
+
+    /** Attempt {@code n} on {@code mq}: the result to return, or null to try again (unless {@code tried.stop}). */
+    private SendResult attempt(String topic, int n, MessageQueue mq, String msgId, Kernel kernel, Budget budget,
+                               LatencyFaultTolerance faults, Attempts tried) {
+        long spent = time.monotonicMillis() - tried.start;
+        if (spent >= budget.timeoutMillis()) {
+            tried.list.add(new Attempt(n, mq.brokerName(), mq.queueId(),
+                    "send timeout of " + budget.timeoutMillis() + " ms used up"));
+            tried.stop = true;
+            return null;
+        }
+        try {
+            SendResult r = once(topic, n, mq, msgId, kernel, budget.timeoutMillis() - spent, faults);
+            if (r.isOk() || !budget.retryWhenNotStored() || n == budget.attempts()) {
+                return r;
+            }
+            tried.failed(n, mq, "stored " + r.status());
+        } catch (ClientException e) {
+            tried.failed(n, mq, e.getMessage());
+            tried.lastError = e;
+            tried.lastCode = e.code();
+            tried.stop = e.code() != ClientException.LOCAL && !SendResults.RETRY_CODES.contains(e.code());
+        }
+        return null;
     }
 
     /** One attempt on {@code mq}; remoting failures become code -1. */

@@ -29,6 +29,8 @@ import org.relaymq.runtime.broker.BrokerRole;
 import org.relaymq.runtime.broker.client.ClientChannel;
 import org.relaymq.runtime.broker.client.ClientChannelInfo;
 import org.relaymq.runtime.broker.client.ConsumerManager;
+import org.relaymq.runtime.broker.handler.QueryConsumerOffsetHandler;
+import org.relaymq.runtime.broker.handler.UpdateConsumerOffsetHandler;
 import org.relaymq.runtime.broker.offset.ConsumerOffsetManager;
 import org.relaymq.runtime.broker.offset.DelayOffsetStore;
 import org.relaymq.runtime.broker.store.DefaultMessageStore;
@@ -101,6 +103,10 @@ final class MessagingFixture implements AutoCloseable {
                 () -> new InetSocketAddress("127.0.0.1", server.port()), () -> role, clock, () -> topicsCreated++);
         services = new MessagingServices(ctx, delayOffsets, clock, EventSink.discarding(), executors());
         services.registerHandlers(server.handlers());
+        server.handlers().register(RequestCode.QUERY_CONSUMER_OFFSET,
+                new QueryConsumerOffsetHandler(offsets, services.queueHead()), pool("offsets"));
+        server.handlers().register(RequestCode.UPDATE_CONSUMER_OFFSET, new UpdateConsumerOffsetHandler(offsets),
+                pool("offset-updates"));
         resources.push(server);
         server.start();
         resources.push(services);
