@@ -17,7 +17,8 @@ import org.relaymq.protocol.RelayMqVersion;
  * {@code --self-check}: proves that an installed console really works, for the packaging smoke test
  * and for a user who wants to know. It passes once the main window is showing and, when the demo
  * cluster starts, a NameServer and a broker of it are RUNNING (so the console found its Java and the
- * runtime jar and started nodes with them). It prints one line, {@code SELF-CHECK OK ...} or
+ * runtime jar and started nodes with them). It fails when a NameServer or broker fails to start;
+ * client nodes (producer, consumers) are not part of the check. It prints one line, {@code SELF-CHECK OK ...} or
  * {@code SELF-CHECK FAILED <reason>}, and the console then exits (status 0 or 1).
  */
 final class SelfCheck {
@@ -56,7 +57,9 @@ final class SelfCheck {
 
     private void evaluate() {
         List<NodeStatus> all = supervisor.statuses();
-        Optional<NodeStatus> failed = all.stream().filter(s -> s.state() == NodeState.FAILED).findFirst();
+        Optional<NodeStatus> failed = all.stream()
+                .filter(s -> s.state() == NodeState.FAILED && ("namesrv".equals(s.role()) || "broker".equals(s.role())))
+                .findFirst();
         if (failed.isPresent()) {
             outcome.complete(failed.get().id() + " failed to start: " + failed.get().detail());
         } else if (running(all, "namesrv") && running(all, "broker")) {
