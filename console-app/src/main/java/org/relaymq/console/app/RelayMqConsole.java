@@ -1,10 +1,13 @@
 package org.relaymq.console.app;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.relaymq.console.fx.FxUiExecutor;
 import org.relaymq.console.fx.JavaPreferencesStore;
+import org.relaymq.console.service.RuntimeJarLauncher;
+import org.relaymq.console.service.RuntimeJarLocator;
 
 /**
  * The RelayMQ console. With no arguments it starts the demo cluster (classroom profile);
@@ -15,6 +18,7 @@ public final class RelayMqConsole extends Application {
     private ConsoleContext context;
     private WindowLayout layout;
     private Stage stage;
+    private volatile boolean selfCheckFailed;
 
     @Override
     public void start(Stage primaryStage) {
@@ -40,6 +44,21 @@ public final class RelayMqConsole extends Application {
         } else if (options.startDemo()) {
             context.main().startDemo();
         }
+        if (SelfCheck.requested(getParameters().getRaw())) {
+            selfCheck(options);
+        }
+    }
+
+    /** {@code --self-check}: one result line, then exit (see {@link SelfCheck}). */
+    private void selfCheck(ConsoleOptions options) {
+        new SelfCheck(context.supervisor(), options.attach() == null && options.startDemo())
+                .start(stage.isShowing())
+                .thenAccept(failure -> {
+                    SelfCheck.report(failure, RuntimeJarLauncher.currentJava(), RuntimeJarLocator.forThisJvm().find(),
+                            System.out);
+                    selfCheckFailed = failure != null;
+                    Platform.exit();
+                });
     }
 
     @Override
@@ -47,6 +66,9 @@ public final class RelayMqConsole extends Application {
         if (context != null) {
             layout.save(stage, context.mainView(), context.presenter());
             context.close();
+        }
+        if (selfCheckFailed) {
+            System.exit(1);
         }
     }
 }
