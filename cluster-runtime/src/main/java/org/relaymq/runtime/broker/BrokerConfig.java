@@ -218,7 +218,8 @@ public record BrokerConfig(String brokerClusterName, String brokerName, long bro
             brokerName = c.brokerName;
             brokerId = c.brokerId;
             brokerIP1 = c.brokerIP1;
-            brokerIP2 = c.brokerIP2;
+            // a brokerIP2 equal to brokerIP1 was defaulted from it: keep following brokerIP1 when that changes
+            brokerIP2 = c.brokerIP2.equals(c.brokerIP1) ? null : c.brokerIP2;
             listenPort = c.listenPort;
             namesrvAddr = c.namesrvAddr;
             brokerRole = c.brokerRole;

@@ -22,7 +22,8 @@ import org.relaymq.runtime.broker.BrokerConfig;
  * @param slaveTimeout          how long a SYNC_MASTER send waits for a slave ack; default 3 s
  * @param startPolicy           where the master starts for a slave that reports offset 0
  * @param reconnectMinBackoff   slave: first reconnect delay after a loss; default 1 s
- * @param reconnectMaxBackoff   slave: the delay doubles up to this; default 10 s
+ * @param reconnectMaxBackoff   slave: the delay doubles up to this; default 5 s, the fixed retry interval of
+ *                              a 4.x slave, so a restarted master has its slave back within 5 s
  * @param tickInterval          period of the housekeeping / heartbeat / report check; default 500 ms
  * @param statsInterval         period of the REPLICATION event; default 1 s
  * @param syncInitialDelay      slave metadata sync: first run; default 3 s
@@ -71,7 +72,7 @@ public record HaConfig(String bindHost, int haListenPort, String haMasterAddress
     public static HaConfig defaults(int haListenPort) {
         return new HaConfig("0.0.0.0", haListenPort, null, DEFAULT_TRANSFER_BATCH_SIZE, Duration.ofSeconds(5),
                 Duration.ofSeconds(20), DEFAULT_FALLBEHIND_MAX, Duration.ofSeconds(3), HaStartPolicy.LAST_SEGMENT,
-                Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofSeconds(1),
                 Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(3), true);
     }
 
