@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.rocketmq.broker.BrokerController;
 import org.apache.rocketmq.common.BrokerConfig;
+import org.apache.rocketmq.namesrv.NamesrvController;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.netty.NettyServerConfig;
 import org.apache.rocketmq.store.config.MessageStoreConfig;
@@ -24,9 +24,9 @@ import org.relaymq.runtime.namesrv.NameServerNodeConfig;
 import org.relaymq.runtime.namesrv.NamesrvConfig;
 
 /**
- * An in-process test cluster: our NameServers (Apache's NameServer is not on the test class path) and
- * Apache RocketMQ 4.9.7 brokers (their own {@link BrokerController}) on free loopback ports with
- * small temporary stores. Needs the JDK 17 {@code --add-opens} flags listed in the client report.
+ * An in-process test cluster of Apache RocketMQ 4.9.7 brokers (their own {@link BrokerController}) on
+ * free loopback ports with small temporary stores, registered with our NameServers or with Apache's own
+ * ({@link NamesrvController}). Needs the JDK 17 {@code --add-opens} flags of the root pom.
  */
 final class ApacheCluster implements AutoCloseable {
 
@@ -35,6 +35,7 @@ final class ApacheCluster implements AutoCloseable {
     private final Path root;
     private final ExecutorScheduler scheduler = new ExecutorScheduler("it-namesrv-timer", 2);
     private final List<NameServer> nameServers = new ArrayList<>();
+    private final List<NamesrvController> apacheNameServers = new ArrayList<>();
     private final Map<String, BrokerController> brokers = new LinkedHashMap<>();
 
     private boolean coldStore;
@@ -62,16 +63,52 @@ final class ApacheCluster implements AutoCloseable {
         return this;
     }
 
+    /** Apache RocketMQ 4.9.7's own NameServers (in process, loopback, KV config under the store root). */
+    ApacheCluster apacheNameServers(int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            org.apache.rocketmq.common.namesrv.NamesrvConfig config = new org.apache.rocketmq.common.namesrv.NamesrvConfig();
+            Path dir = Files.createDirectories(root.resolve("apache-namesrv-" + i));
+            config.setKvConfigPath(dir.resolve("kvConfig.json").toString());
+            config.setConfigStorePath(dir.resolve("namesrv.properties").toString());
+            NettyServerConfig server = new NettyServerConfig();
+            server.setListenPort(freeBrokerPort());
+            server.setServerWorkerThreads(2);
+            server.setServerSelectorThreads(1);
+            NamesrvController controller = new NamesrvController(config, server);
+            if (!controller.initialize()) {
+                throw new IllegalStateException("Apache NameServer did not initialize");
+            }
+            controller.start();
+            apacheNameServers.add(controller);
+        }
+        return this;
+    }
+
     String namesrvAddr() {
-        return nameServers.stream().map(NameServer::address).collect(Collectors.joining(";"));
+        return String.join(";", namesrvList());
     }
 
     List<String> namesrvList() {
-        return nameServers.stream().map(NameServer::address).toList();
+        List<String> all = new ArrayList<>(nameServers.stream().map(NameServer::address).toList());
+        apacheNameServers.forEach(c -> all.add("127.0.0.1:" + c.getNettyServerConfig().getListenPort()));
+        return all;
     }
 
     void stopNameServers() {
         nameServers.forEach(NameServer::close);
+        apacheNameServers.forEach(NamesrvController::shutdown);
+    }
+
+    /** Every NameServer (ours and Apache's) routes TBW102 to {@code addr} under {@code brokerId}. */
+    private boolean registeredEverywhere(String addr, long brokerId) {
+        boolean ours = nameServers.stream().allMatch(ns -> ns.routes().routeOf("TBW102").map(r -> r.brokerDatas()
+                .stream().anyMatch(b -> addr.equals(b.brokerAddrs().get(brokerId)))).orElse(false));
+        boolean apache = apacheNameServers.stream().allMatch(c -> {
+            org.apache.rocketmq.common.protocol.route.TopicRouteData r =
+                    c.getRouteInfoManager().pickupTopicRouteData("TBW102");
+            return r != null && r.getBrokerDatas().stream().anyMatch(b -> addr.equals(b.getBrokerAddrs().get(brokerId)));
+        });
+        return ours && apache;
     }
 
     ApacheCluster broker(String name) throws Exception {
@@ -117,9 +154,8 @@ final class ApacheCluster implements AutoCloseable {
         controller.start();
         brokers.put(key, controller);
         String addr = brokerAddr(key);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> nameServers.stream()
-                .allMatch(ns -> ns.routes().routeOf("TBW102").map(r -> r.brokerDatas().stream()
-                                .anyMatch(b -> addr.equals(b.brokerAddrs().get(brokerId)))).orElse(false)));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> registeredEverywhere(addr, brokerId));
         return this;
     }
 

@@ -29,7 +29,7 @@ import org.relaymq.runtime.client.api.SendStatus;
 import org.relaymq.runtime.client.consumer.RelayPushConsumer;
 import org.relaymq.runtime.client.producer.RelayProducer;
 
-/** Our client against Apache RocketMQ 4.9.7 brokers (two masters) and our NameServer. */
+/** Our client against Apache RocketMQ 4.9.7's own NameServer and brokers (two masters), side by side with Apache's consumer. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClientRoundTripIT {
 
@@ -42,7 +42,8 @@ class ClientRoundTripIT {
     @BeforeAll
     void startCluster(@TempDir Path dir) throws Exception {
         offsetDir = dir.resolve("offsets");
-        cluster = new ApacheCluster(dir.resolve("store")).nameServers(1).broker("broker-a").broker("broker-b");
+        cluster = new ApacheCluster(dir.resolve("store")).apacheNameServers(1).broker("broker-a")
+                .broker("broker-b");
     }
 
     @AfterAll

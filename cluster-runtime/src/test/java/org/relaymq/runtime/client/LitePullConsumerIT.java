@@ -24,7 +24,7 @@ import org.relaymq.runtime.client.api.ReceivedMessage;
 import org.relaymq.runtime.client.consumer.RelayLitePullConsumer;
 import org.relaymq.runtime.client.producer.RelayProducer;
 
-/** The lite pull consumer against an Apache RocketMQ 4.9.7 broker: assign + seek, shared queues, commits. */
+/** The lite pull consumer against Apache RocketMQ 4.9.7's own NameServer and broker: assign + seek, shared queues, commits. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LitePullConsumerIT {
 
@@ -38,7 +38,7 @@ class LitePullConsumerIT {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        cluster = new ApacheCluster(dir).nameServers(1).broker("broker-a");
+        cluster = new ApacheCluster(dir).apacheNameServers(1).broker("broker-a");
         producer = new RelayProducer("pg-lite", kit.config(cluster.namesrvAddr())).start();
         admin = new RelayAdmin(producer.client());
     }
