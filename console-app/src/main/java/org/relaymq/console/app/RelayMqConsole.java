@@ -1,11 +1,13 @@
 package org.relaymq.console.app;
 
+import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.relaymq.console.fx.FxUiExecutor;
 import org.relaymq.console.fx.JavaPreferencesStore;
+import org.relaymq.console.fx.PreferencesStore;
 import org.relaymq.console.service.RuntimeJarLauncher;
 import org.relaymq.console.service.RuntimeJarLocator;
 
@@ -22,9 +24,13 @@ public final class RelayMqConsole extends Application {
 
     @Override
     public void start(Stage primaryStage) {
+        start(primaryStage, getParameters().getRaw(), new JavaPreferencesStore("/org/relaymq/console"));
+    }
+
+    /** {@link #start(Stage)} with the arguments and the remembered settings given (tests). */
+    void start(Stage primaryStage, List<String> args, PreferencesStore prefs) {
         this.stage = primaryStage;
-        ConsoleOptions options = ConsoleOptions.parse(getParameters().getRaw(),
-                new JavaPreferencesStore("/org/relaymq/console"));
+        ConsoleOptions options = ConsoleOptions.parse(args, prefs);
         context = new ConsoleContext(options, new FxUiExecutor(), () -> stage);
         Scene scene = new Scene(context.load());
         scene.getStylesheets().add(ConsoleContext.stylesheet("console.css"));
@@ -44,7 +50,7 @@ public final class RelayMqConsole extends Application {
         } else if (options.startDemo()) {
             context.main().startDemo();
         }
-        if (SelfCheck.requested(getParameters().getRaw())) {
+        if (SelfCheck.requested(args)) {
             selfCheck(options);
         }
     }

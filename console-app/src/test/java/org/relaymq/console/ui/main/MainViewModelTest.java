@@ -32,14 +32,18 @@ class MainViewModelTest {
 
     private final ManualClock clock = new ManualClock();
     private final List<String> asked = new CopyOnWriteArrayList<>();
-    private final NodeSupervisor supervisor = new NodeSupervisor((spec, extra) -> new FakeProcess().ignoreSigterm()
-            .print("READY namesrv 127.0.0.1:19876"), new KillCommandSignals(), clock, clock,
-            NodeSupervisor.Settings.defaults());
+    private final List<FakeProcess> launched = new CopyOnWriteArrayList<>();
+    private final NodeSupervisor supervisor = new NodeSupervisor((spec, extra) -> {
+        FakeProcess p = new FakeProcess().ignoreSigterm().print("READY namesrv 127.0.0.1:19876");
+        launched.add(p);
+        return p;
+    }, new KillCommandSignals(), clock, clock, NodeSupervisor.Settings.defaults());
 
     @AfterEach
     void stop() {
         supervisor.running().forEach(id -> supervisor.kill(id).join());
         supervisor.close();
+        launched.forEach(FakeProcess::destroyForcibly);
     }
 
     private MainViewModel model(CloseDialog.Choice choice) {
@@ -81,6 +85,21 @@ class MainViewModelTest {
         await().atMost(Duration.ofSeconds(10)).untilTrue(exited);
         assertThat(supervisor.status("namesrv-1").orElseThrow().state().alive()).isFalse();
         assertThat(vm.statusProperty().get()).isEqualTo("All nodes stopped; closing.");
+    }
+
+    @Test
+    void leavingTheNodesRunningClosesAtOnceAndNoLongerOwnsThem() throws Exception {
+        startOneNode();
+        MainViewModel vm = model(CloseDialog.Choice.LEAVE_RUNNING_AND_QUIT);
+        AtomicBoolean exited = new AtomicBoolean();
+
+        assertThat(vm.onCloseRequest(() -> exited.set(true))).as("the window closes now").isTrue();
+        assertThat(asked).singleElement().asString().startsWith("namesrv-1 (pid ");
+        assertThat(vm.closingProperty().get()).isFalse();
+        assertThat(exited).as("the window closes itself, no exit callback").isFalse();
+        assertThat(supervisor.running()).as("handed over, not stopped").isEmpty();
+        supervisor.close();
+        assertThat(launched).singleElement().satisfies(p -> assertThat(p.isAlive()).isTrue());
     }
 
     @Test
