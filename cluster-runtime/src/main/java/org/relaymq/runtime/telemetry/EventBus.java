@@ -103,6 +103,12 @@ public final class EventBus implements EventSink, AutoCloseable {
         s.markClosed();
     }
 
+    /** True while at least one subscriber receives events. */
+    @Override
+    public boolean observed() {
+        return !subscriptions.isEmpty();
+    }
+
     public int subscriberCount() {
         return subscriptions.size();
     }

@@ -11,6 +11,14 @@ public interface EventSink {
     /** The seq of the last event published, 0 before the first. */
     long lastSeq();
 
+    /**
+     * Whether anyone receives what is published now. Hot paths (one event per message) check it and
+     * skip building events nobody reads; rare events are simply published.
+     */
+    default boolean observed() {
+        return true;
+    }
+
     /** A sink that forgets everything (for components used without a console). */
     static EventSink discarding() {
         return new EventSink() {
@@ -22,6 +30,11 @@ public interface EventSink {
             @Override
             public long lastSeq() {
                 return 0;
+            }
+
+            @Override
+            public boolean observed() {
+                return false;
             }
         };
     }

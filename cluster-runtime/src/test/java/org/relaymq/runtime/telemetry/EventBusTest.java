@@ -20,6 +20,16 @@ class EventBusTest {
     private final EventBus bus = new EventBus("namesrv@127.0.0.1:9876", clock, 100);
 
     @Test
+    void isObservedOnlyWhileSomebodySubscribes() {
+        assertThat(bus.observed()).isFalse();
+        Subscription s = bus.subscribe();
+        assertThat(bus.observed()).isTrue();
+        bus.unsubscribe(s);
+        assertThat(bus.observed()).isFalse();
+        assertThat(EventSink.discarding().observed()).isFalse();
+    }
+
+    @Test
     void stampsSeqTimeAndNodeInPublishOrder() {
         Subscription sub = bus.subscribe();
         bus.publish(EventKind.SCAN, EventData.create().put("n", 1).build());

@@ -33,6 +33,9 @@ public final class ClientEvents {
     /** {@code skipped}: broker name → why it was not chosen. */
     public void sendDecision(String group, String topic, int attempt, Collection<MessageQueue> candidates,
                              Map<String, String> skipped, MessageQueue chosen, String how) {
+        if (!sink.observed()) {
+            return; // one per message: not built when nobody watches
+        }
         JsonArray skippedJson = new JsonArray();
         skipped.forEach((broker, why) -> {
             JsonObject o = new JsonObject();
@@ -49,6 +52,9 @@ public final class ClientEvents {
 
     public void sendResult(String topic, int attempt, MessageQueue queue, boolean ok, long latencyMillis,
                            String status, String error) {
+        if (!sink.observed()) {
+            return;
+        }
         sink.publish(EventKind.SEND_RESULT, EventData.create().put("topic", topic).put("attempt", attempt)
                 .put("queue", queue == null ? null : queue(queue)).put("ok", ok).put("latencyMs", latencyMillis)
                 .put("status", status).put("error", error).build());
