@@ -77,10 +77,11 @@ final class MasterLink {
         if (ch == null || !ch.isActive()) {
             return;
         }
+        long requestedAt = time.nanoTime(); // the report's time is when it was asked for, not when the write ended
         ch.eventLoop().execute(() -> ch.writeAndFlush(HaWire.report(ch.alloc(), slaveOffset.getAsLong()))
                 .addListener(f -> {
                     if (f.isSuccess()) {
-                        lastReportNanos = time.nanoTime();
+                        lastReportNanos = Math.max(lastReportNanos, requestedAt);
                     }
                 }));
     }
