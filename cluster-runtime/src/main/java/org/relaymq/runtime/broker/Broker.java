@@ -23,8 +23,10 @@ import org.relaymq.runtime.common.concurrent.Executors2;
 import org.relaymq.runtime.common.time.ExecutorScheduler;
 import org.relaymq.runtime.common.time.Scheduler;
 import org.relaymq.runtime.common.time.TimeSource;
+import org.relaymq.runtime.remoting.ChannelEventListener;
 import org.relaymq.runtime.remoting.NettyRemotingClient;
 import org.relaymq.runtime.remoting.NettyRemotingServer;
+import org.relaymq.runtime.remoting.RemoteChannel;
 import org.relaymq.runtime.remoting.RemotingClientConfig;
 import org.relaymq.runtime.remoting.RemotingServerConfig;
 import org.relaymq.runtime.telemetry.EventBus;
@@ -71,7 +73,7 @@ public final class Broker implements AutoCloseable {
         this.time = time;
         this.scheduler = scheduler;
         BrokerConfig b = config.broker();
-        String address = advertisedAddress();
+        String address = b.brokerIP1() + ":" + b.listenPort();
         this.events = new EventBus(NodeEvent.nodeName("broker", address), time);
         this.server = new NettyRemotingServer(RemotingServerConfig.defaults().withName("broker-" + b.brokerName())
                 .withBindHost(config.bindHost()).withPort(b.listenPort())
@@ -130,10 +132,11 @@ public final class Broker implements AutoCloseable {
                 core.executors().admin());
         server.handlers().register(RequestCode.UNSUBSCRIBE_EVENTS, new UnsubscribeEventsHandler(streams),
                 core.executors().admin());
-        channelEvents.add(new org.relaymq.runtime.remoting.ChannelEventListener() {
+        EventStreamService eventStreams = streams;
+        channelEvents.add(new ChannelEventListener() {
             @Override
-            public void onClosed(org.relaymq.runtime.remoting.RemoteChannel channel) {
-                streams.onChannelClosed(channel);
+            public void onClosed(RemoteChannel channel) {
+                eventStreams.onChannelClosed(channel);
             }
         });
         messaging.start();
@@ -156,10 +159,6 @@ public final class Broker implements AutoCloseable {
 
     /** "host:port" clients and NameServers reach this broker at. */
     public String address() {
-        return advertisedAddress();
-    }
-
-    private String advertisedAddress() {
         return config.broker().brokerIP1() + ":" + config.broker().listenPort();
     }
 
