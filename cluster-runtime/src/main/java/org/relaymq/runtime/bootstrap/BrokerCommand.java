@@ -85,8 +85,8 @@ public final class BrokerCommand implements Callable<Integer> {
         ExecutorScheduler scheduler = new ExecutorScheduler("broker-timer", 2);
         Broker broker = new Broker(config, TimeSource.system(), scheduler);
         try {
+            createTopics(broker, cl); // before start: the first registration already carries them
             broker.start();
-            createTopics(broker, cl);
         } catch (RuntimeException e) {
             broker.close();
             scheduler.close();

@@ -3,6 +3,10 @@ package org.relaymq.runtime.broker;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.relaymq.protocol.code.RequestCode;
 import org.relaymq.protocol.code.ResponseCode;
 import org.relaymq.protocol.event.NodeEvent;
@@ -141,11 +145,26 @@ public final class Broker implements AutoCloseable {
         });
         messaging.start();
         int port = config.broker().listenPort();
-        core.start(BrokerIdentity.of(config.broker(), port, ha.haPort()));
+        awaitFirstRegistration(core.start(BrokerIdentity.of(config.broker(), port, ha.haPort())));
         started = true;
         LOG.info("broker {} ({}) serving on {} (and {}), replication on {}, store {}", config.broker().brokerName(),
                 config.broker().brokerRole(), address(), port - 2, ha.haPort(), config.store().storePathRootDir());
         return this;
+    }
+
+    /**
+     * READY means registered: waits for the first round (each NameServer answered or timed out, so a
+     * NameServer that is down delays start by at most the registration timeout, never forever).
+     */
+    private void awaitFirstRegistration(CompletableFuture<?> firstRound) {
+        long bound = config.broker().registerBrokerTimeout().toMillis() + 1000;
+        try {
+            firstRound.get(bound, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("first registration round did not complete: {}", e.toString());
+        }
     }
 
     /** SYNC_MASTER outcomes that change a stored message's answer to 11 or 12 (protocol.md §9.1). */

@@ -1,7 +1,9 @@
 package org.relaymq.runtime.broker;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import org.relaymq.protocol.event.EventData;
 import org.relaymq.protocol.event.EventKind;
@@ -14,6 +16,7 @@ import org.relaymq.runtime.broker.handler.QueueHeadProbe;
 import org.relaymq.runtime.broker.offset.ConsumerOffsetManager;
 import org.relaymq.runtime.broker.offset.DelayOffsetStore;
 import org.relaymq.runtime.broker.registration.BrokerIdentity;
+import org.relaymq.runtime.broker.registration.RegisterOutcome;
 import org.relaymq.runtime.broker.registration.NamesrvRegistrar;
 import org.relaymq.runtime.broker.registration.NamesrvRegistrar.RegistrarSettings;
 import org.relaymq.runtime.broker.subscription.SubscriptionGroupManager;
@@ -105,8 +108,11 @@ public final class BrokerCore implements AutoCloseable {
         start(BrokerIdentity.of(config, server.port(), server.port() + 1));
     }
 
-    /** Starts the offset writers, the client scan and the NameServer registration (first one now). */
-    public synchronized void start(BrokerIdentity identity) {
+    /**
+     * Starts the offset writers, the client scan and the NameServer registration (first one now).
+     * Returns the first registration round, complete when every NameServer answered or timed out.
+     */
+    public synchronized CompletableFuture<List<RegisterOutcome>> start(BrokerIdentity identity) {
         if (started || closed) {
             throw new IllegalStateException(closed ? "broker core closed" : "broker core already started");
         }
@@ -120,10 +126,11 @@ public final class BrokerCore implements AutoCloseable {
                 .put("role", config.brokerRole().name())
                 .put("brokerAddr", identity.brokerAddr())
                 .build());
-        registrar.start(identity);
+        CompletableFuture<List<RegisterOutcome>> first = registrar.start(identity);
         LOG.info("broker {} ({}, id {}) core started as {}, registering with {} every {} ms", config.brokerName(),
                 config.brokerRole(), config.brokerId(), identity.brokerAddr(), config.namesrvAddr(),
                 config.registerNameServerPeriod().toMillis());
+        return first;
     }
 
     /** Supplies QUERY_CONSUMER_OFFSET's "does the queue still start hot at 0?" answer (the store's). */
