@@ -35,6 +35,9 @@ class ApacheClientFailoverProcessIT extends FailoverScenario {
         producer.setInstanceName("apache-producer-" + System.nanoTime());
         producer.setPollNameServerInterval(500);
         producer.setHeartbeatBrokerInterval(1000);
+        // the whole send budget (default 3 s) covers the in-flight attempt on the killed master and the
+        // retry on broker-b; on a loaded 2-core CI machine 3 s was occasionally not enough
+        producer.setSendMsgTimeout(10_000);
         producer.start();
         return new Producer() {
             @Override

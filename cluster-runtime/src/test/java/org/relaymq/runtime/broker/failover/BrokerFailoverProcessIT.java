@@ -33,7 +33,9 @@ class BrokerFailoverProcessIT extends FailoverScenario {
 
     @Override
     Producer producer(String namesrvAddr) {
-        RelayProducer producer = new RelayProducer("pg-failover", FailoverKit.clientConfig(namesrvAddr)).start();
+        // a send budget that a loaded 2-core CI machine cannot exhaust during the kill (default 3 s)
+        RelayProducer producer = new RelayProducer("pg-failover", FailoverKit.clientConfig(namesrvAddr))
+                .sendMsgTimeout(java.time.Duration.ofSeconds(10)).start();
         return new Producer() {
             @Override
             public Sent send(String body) throws Exception {
