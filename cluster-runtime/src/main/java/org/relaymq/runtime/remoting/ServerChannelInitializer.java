@@ -27,6 +27,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel ch) {
         onAccepted.accept(ch);
         ch.pipeline()
+                .addLast("resetOnDeath", ResetOnDeathHandler.INSTANCE)
                 .addLast("frameDecoder", new LengthFieldBasedFrameDecoder(config.maxFrameLength(), 0, 4, 0, 4))
                 .addLast("commandDecoder", new CommandDecoder())
                 .addLast("commandEncoder", encoder)

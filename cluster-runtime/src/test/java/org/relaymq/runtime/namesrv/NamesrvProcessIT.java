@@ -1,7 +1,11 @@
 package org.relaymq.runtime.namesrv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.DataInputStream;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.relaymq.protocol.body.TopicRouteData;
 import org.relaymq.protocol.code.RequestCode;
 import org.relaymq.protocol.header.GetRouteInfoRequestHeader;
+import org.relaymq.protocol.wire.FrameCodec;
 import org.relaymq.protocol.wire.RemotingCommand;
 import org.relaymq.runtime.testkit.RuntimeProcess;
 import org.relaymq.runtime.testkit.WireBrokerRegistrar;
@@ -39,6 +44,35 @@ class NamesrvProcessIT {
             assertThat(code).as("exit code after SIGTERM (143 = terminated by the signal after hooks ran)")
                     .isIn(0, 143);
             assertThat(ns.stderr()).anyMatch(l -> l.contains("NameServer stopped"));
+        }
+    }
+
+    /**
+     * A killed node resets its connections rather than ending them politely, so a client waiting for an
+     * answer learns at once (the official 4.9 client fails waiting calls only on a reset); SIGTERM ends them
+     * with an orderly end of stream.
+     */
+    @Test
+    void aKilledNodeResetsItsConnectionsAndAStoppedOneClosesThem() throws Exception {
+        for (boolean kill : new boolean[] {true, false}) {
+            try (RuntimeProcess ns = RuntimeProcess.start("namesrv", "--host", "127.0.0.1", "--port", "0")
+                    .awaitReady(START);
+                 Socket socket = new Socket("127.0.0.1", ns.port())) {
+                socket.setSoTimeout(15_000);
+                DataInputStream in = new DataInputStream(socket.getInputStream());
+                socket.getOutputStream().write(FrameCodec.encode(RemotingCommand.request(
+                        RequestCode.GET_BROKER_CLUSTER_INFO, Map.of())));
+                in.readFully(new byte[in.readInt()]); // the answer: the connection is established and drained
+                if (kill) {
+                    ns.kill();
+                    assertThatThrownBy(in::read).as("read after kill -9").isInstanceOf(SocketException.class)
+                            .hasMessageContaining("reset");
+                } else {
+                    ns.terminate();
+                    assertThat(in.read()).as("read after SIGTERM: end of stream").isEqualTo(-1);
+                }
+                ns.awaitExit(START);
+            }
         }
     }
 

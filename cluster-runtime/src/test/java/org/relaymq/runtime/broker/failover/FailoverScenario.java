@@ -144,7 +144,9 @@ abstract class FailoverScenario {
                 Figures f = new Figures(kill, allAConsumed, restart, ready, servedBySlave,
                         cluster.messagesServed(cluster.masterAddr()));
                 System.out.println(f.render(System.nanoTime() - t0));
-                assertThat(failed).as("send failures reaching the application").isEmpty();
+                assertThat(failed.stream().map(x -> x.body() + " failed " + TimeUnit.NANOSECONDS.toMillis(
+                        x.atNanos() - kill) + " ms after the kill: " + x.error()).toList())
+                        .as("send failures reaching the application").isEmpty();
                 assertThat(servedBySlave).as("broker-a messages the slave served").isPositive();
                 assertThat(f.redelivered).as("stored messages delivered twice").isZero();
             } finally {
