@@ -115,7 +115,7 @@ public final class CompactHeaderCodec {
             if (in.hasRemaining()) {
                 throw new MalformedFrameException("compact header has " + in.remaining() + " trailing bytes");
             }
-            return RemotingCommand.of(code, language, version, opaque, flag, remark, ext, body,
+            return RemotingCommand.ofOwned(code, language, version, opaque, flag, remark, ext, body,
                     SerializeType.ROCKETMQ);
         } catch (BufferUnderflowException e) {
             throw new MalformedFrameException("compact header is truncated", e);

@@ -34,6 +34,40 @@ public final class JsonStrings {
         out.append('"');
     }
 
+    /**
+     * The same literal as {@link #append(StringBuilder, String)}, UTF-8 encoded into {@code out}. A lone
+     * surrogate becomes '?', as Java's UTF-8 encoder writes it.
+     */
+    static void append(Utf8Sink out, String s) {
+        out.ascii('"');
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.ascii("\\\"");
+                case '\\' -> out.ascii("\\\\");
+                case '\b' -> out.ascii("\\b");
+                case '\t' -> out.ascii("\\t");
+                case '\n' -> out.ascii("\\n");
+                case '\f' -> out.ascii("\\f");
+                case '\r' -> out.ascii("\\r");
+                default -> {
+                    if (needsUnicodeEscape(c)) {
+                        out.ascii("\\u").ascii(HEX[c >> 12]).ascii(HEX[(c >> 8) & 0xF]).ascii(HEX[(c >> 4) & 0xF])
+                                .ascii(HEX[c & 0xF]);
+                    } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        out.codePoint(Character.toCodePoint(c, s.charAt(++i)));
+                    } else if (Character.isSurrogate(c)) {
+                        out.ascii('?');
+                    } else {
+                        out.utf8(c);
+                    }
+                }
+            }
+        }
+        out.ascii('"');
+    }
+
     /** fastjson writes C0 and C1 controls, DEL and the two Unicode line separators as \\uXXXX. */
     private static boolean needsUnicodeEscape(char c) {
         return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029';

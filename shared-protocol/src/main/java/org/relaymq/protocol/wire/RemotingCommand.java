@@ -34,13 +34,22 @@ public final class RemotingCommand {
 
     private RemotingCommand(int code, LanguageCode language, int version, int opaque, int flag, String remark,
                             Map<String, String> extFields, byte[] body, SerializeType serializeType) {
+        this(code, language, version, opaque, flag, remark,
+                extFields == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(extFields)), body,
+                serializeType, true);
+    }
+
+    /** {@code ownedExt} is kept as it is: already unmodifiable, or owned by no one else ({@code owned} marks this). */
+    private RemotingCommand(int code, LanguageCode language, int version, int opaque, int flag, String remark,
+                            Map<String, String> ownedExt, byte[] body, SerializeType serializeType,
+                            boolean owned) {
         this.code = code;
         this.language = Objects.requireNonNull(language, "language");
         this.version = version;
         this.opaque = opaque;
         this.flag = flag;
         this.remark = remark;
-        this.extFields = extFields == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(extFields));
+        this.extFields = ownedExt;
         this.body = body == null ? NO_BODY : body;
         this.serializeType = Objects.requireNonNull(serializeType, "serializeType");
     }
@@ -49,6 +58,13 @@ public final class RemotingCommand {
     public static RemotingCommand of(int code, LanguageCode language, int version, int opaque, int flag, String remark,
                                      Map<String, String> extFields, byte[] body, SerializeType serializeType) {
         return new RemotingCommand(code, language, version, opaque, flag, remark, extFields, body, serializeType);
+    }
+
+    /** As {@link #of}, taking ownership of a fresh {@code extFields} map nobody else holds (decoders). */
+    static RemotingCommand ofOwned(int code, LanguageCode language, int version, int opaque, int flag, String remark,
+                                   Map<String, String> extFields, byte[] body, SerializeType serializeType) {
+        return new RemotingCommand(code, language, version, opaque, flag, remark,
+                extFields == null ? null : Collections.unmodifiableMap(extFields), body, serializeType, true);
     }
 
     /** A request (opaque 0 until the sender assigns one). */
@@ -124,28 +140,32 @@ public final class RemotingCommand {
     }
 
     public RemotingCommand withOpaque(int newOpaque) {
-        return new RemotingCommand(code, language, version, newOpaque, flag, remark, extFields, body, serializeType);
+        return new RemotingCommand(code, language, version, newOpaque, flag, remark, extFields, body, serializeType,
+                true);
     }
 
     public RemotingCommand asOneway() {
         return new RemotingCommand(code, language, version, opaque, flag | FLAG_ONEWAY, remark, extFields, body,
-                serializeType);
+                serializeType, true);
     }
 
     public RemotingCommand withSerializeType(SerializeType type) {
-        return new RemotingCommand(code, language, version, opaque, flag, remark, extFields, body, type);
+        return new RemotingCommand(code, language, version, opaque, flag, remark, extFields, body, type, true);
     }
 
     public RemotingCommand withVersion(int newVersion) {
-        return new RemotingCommand(code, language, newVersion, opaque, flag, remark, extFields, body, serializeType);
+        return new RemotingCommand(code, language, newVersion, opaque, flag, remark, extFields, body, serializeType,
+                true);
     }
 
     public RemotingCommand withLanguage(LanguageCode newLanguage) {
-        return new RemotingCommand(code, newLanguage, version, opaque, flag, remark, extFields, body, serializeType);
+        return new RemotingCommand(code, newLanguage, version, opaque, flag, remark, extFields, body, serializeType,
+                true);
     }
 
     public RemotingCommand withBody(byte[] newBody) {
-        return new RemotingCommand(code, language, version, opaque, flag, remark, extFields, newBody, serializeType);
+        return new RemotingCommand(code, language, version, opaque, flag, remark, extFields, newBody, serializeType,
+                true);
     }
 
     public RemotingCommand withExtFields(Map<String, String> newExt) {
