@@ -18,6 +18,13 @@ public final class LatencyStats {
         counts.incrementAndGet(index(Math.max(0, micros)));
     }
 
+    /** Forgets every sample (e.g. those of a warm-up). */
+    public void reset() {
+        for (int i = 0; i < counts.length(); i++) {
+            counts.set(i, 0);
+        }
+    }
+
     public long count() {
         long n = 0;
         for (int i = 0; i < counts.length(); i++) {

@@ -91,6 +91,9 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--group", defaultValue = "bench_consumer", description = "Consumer group (default: ${DEFAULT-VALUE}).")
         String group;
 
+        @Option(names = "--warmup", defaultValue = "2", description = "Warm-up seconds, not measured (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -101,7 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
                 consumer.subscribe(topic, "*").consumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
                 bench.attach(consumer);
                 consumer.start();
-                ConsumeBenchmark.Result r = bench.measure(Duration.ofSeconds(seconds));
+                ConsumeBenchmark.Result r = bench.measure(Duration.ofSeconds(warmup), Duration.ofSeconds(seconds));
                 spec.commandLine().getOut().println(r.report());
                 spec.commandLine().getOut().flush();
                 return 0;

@@ -96,13 +96,13 @@ public final class BatchCodec {
         int pos = buf.position();
         int limit = buf.limit();
         while (pos < limit) {
-            BoundedReader head = new BoundedReader(buf, pos, limit, "batch entry at " + pos);
+            BoundedReader head = new BoundedReader(buf, pos, limit, "batch entry at ", pos);
             int totalSize = head.readInt("TOTALSIZE");
             if (totalSize < ENTRY_OVERHEAD || totalSize > limit - pos) {
                 throw new MalformedMessageException("batch entry at " + pos + ": TOTALSIZE " + totalSize
                         + " outside [" + ENTRY_OVERHEAD + ", " + (limit - pos) + "]");
             }
-            out.add(readEntry(new BoundedReader(buf, pos + 4, pos + totalSize, "batch entry at " + pos)));
+            out.add(readEntry(new BoundedReader(buf, pos + 4, pos + totalSize, "batch entry at ", pos)));
             pos += totalSize;
         }
         return out;

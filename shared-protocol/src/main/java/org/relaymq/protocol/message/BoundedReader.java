@@ -15,15 +15,23 @@ import java.nio.charset.StandardCharsets;
 final class BoundedReader {
 
     private final ByteBuffer buf;
-    private final String what;
+    private final String whatPrefix;
+    private final int whatAt;
     private int pos;
     private final int end;
 
-    BoundedReader(ByteBuffer buf, int start, int end, String what) {
+    /** Errors name the data as {@code whatPrefix + whatAt} (built only when there is an error). */
+    BoundedReader(ByteBuffer buf, int start, int end, String whatPrefix, int whatAt) {
         this.buf = buf;
         this.pos = start;
         this.end = end;
-        this.what = what;
+        this.whatPrefix = whatPrefix;
+        this.whatAt = whatAt;
+    }
+
+    /** What is being read, for error messages. */
+    String what() {
+        return whatPrefix + whatAt;
     }
 
     int position() {
@@ -36,7 +44,7 @@ final class BoundedReader {
 
     private int advance(int n, String field) {
         if (n < 0 || end - pos < n) {
-            throw new MalformedMessageException(what + ": " + field + " (" + n + " bytes at " + pos
+            throw new MalformedMessageException(what() + ": " + field + " (" + n + " bytes at " + pos
                     + ") runs past the end at " + end);
         }
         int at = pos;
@@ -67,7 +75,11 @@ final class BoundedReader {
     byte[] readBytes(int n, String field) {
         int at = advance(n, field);
         byte[] out = new byte[n];
-        buf.get(at, out);
+        if (buf.hasArray()) {
+            System.arraycopy(buf.array(), buf.arrayOffset() + at, out, 0, n);
+        } else {
+            buf.get(at, out);
+        }
         return out;
     }
 
@@ -81,18 +93,18 @@ final class BoundedReader {
         return new String(out, StandardCharsets.UTF_8);
     }
 
-    /** A host as 4 (or 16 when {@code v6}) address bytes plus an int32 port. */
-    InetSocketAddress readHost(boolean v6, String field) {
+    /** A host as 4 (or 16 when {@code v6}) address bytes plus an int32 port ({@code portField}). */
+    InetSocketAddress readHost(boolean v6, String field, String portField) {
         byte[] addr = readBytes(v6 ? 16 : 4, field);
-        int port = readInt(field + " port");
+        int port = readInt(portField);
         if (port < 0 || port > 0xFFFF) {
-            throw new MalformedMessageException(what + ": " + field + " port out of range: " + port);
+            throw new MalformedMessageException(what() + ": " + portField + " out of range: " + port);
         }
         try {
             InetAddress ip = v6 ? Inet6Address.getByAddress(null, addr, -1) : InetAddress.getByAddress(addr);
             return new InetSocketAddress(ip, port);
         } catch (UnknownHostException e) {
-            throw new MalformedMessageException(what + ": " + field + " is not an address");
+            throw new MalformedMessageException(what() + ": " + field + " is not an address");
         }
     }
 }

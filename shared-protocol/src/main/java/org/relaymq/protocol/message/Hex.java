@@ -1,21 +1,21 @@
 package org.relaymq.protocol.message;
 
-/** Uppercase hex, as message ids use it. Parsing accepts both cases. */
+/** Uppercase hex (written as ASCII bytes), as message ids use it. Parsing accepts both cases. */
 final class Hex {
 
-    private static final char[] DIGITS = "0123456789ABCDEF".toCharArray();
+    private static final byte[] DIGITS = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private Hex() {
     }
 
     /** Writes the two hex digits of {@code b} at {@code pos}; returns the next position. */
-    static int putByte(char[] out, int pos, int b) {
+    static int putByte(byte[] out, int pos, int b) {
         out[pos] = DIGITS[(b >>> 4) & 0xF];
         out[pos + 1] = DIGITS[b & 0xF];
         return pos + 2;
     }
 
-    static int putBytes(char[] out, int pos, byte[] bytes) {
+    static int putBytes(byte[] out, int pos, byte[] bytes) {
         int p = pos;
         for (byte b : bytes) {
             p = putByte(out, p, b);
@@ -23,7 +23,7 @@ final class Hex {
         return p;
     }
 
-    static int putInt(char[] out, int pos, int value) {
+    static int putInt(byte[] out, int pos, int value) {
         int p = pos;
         for (int shift = 24; shift >= 0; shift -= 8) {
             p = putByte(out, p, value >>> shift);
@@ -31,12 +31,12 @@ final class Hex {
         return p;
     }
 
-    static int putLong(char[] out, int pos, long value) {
+    static int putLong(byte[] out, int pos, long value) {
         int p = putInt(out, pos, (int) (value >>> 32));
         return putInt(out, p, (int) value);
     }
 
-    static int putShort(char[] out, int pos, int value) {
+    static int putShort(byte[] out, int pos, int value) {
         int p = putByte(out, pos, value >>> 8);
         return putByte(out, p, value);
     }

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -26,11 +27,11 @@ public record MessageId(InetSocketAddress storeHost, long commitLogOffset) {
     /** The id of the record at {@code commitLogOffset} stored by {@code storeHost}. */
     public static String create(InetSocketAddress storeHost, long commitLogOffset) {
         byte[] ip = storeHost.getAddress().getAddress();
-        char[] out = new char[(ip.length + 12) * 2];
+        byte[] out = new byte[(ip.length + 12) * 2];
         int pos = Hex.putBytes(out, 0, ip);
         pos = Hex.putInt(out, pos, storeHost.getPort());
         Hex.putLong(out, pos, commitLogOffset);
-        return new String(out);
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     /**

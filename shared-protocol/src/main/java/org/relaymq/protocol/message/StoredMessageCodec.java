@@ -129,7 +129,7 @@ public final class StoredMessageCodec {
         requireBigEndian(buf);
         int start = buf.position();
         int totalSize = checkedTotalSize(buf);
-        BoundedReader r = new BoundedReader(buf, start + 4, start + totalSize, "message record at " + start);
+        BoundedReader r = new BoundedReader(buf, start + 4, start + totalSize, "message record at ", start);
         StoredMessage m = readFields(r, readBody);
         if (r.remaining() != 0) {
             throw new MalformedMessageException("message record at " + start + ": TOTALSIZE " + totalSize
@@ -188,9 +188,9 @@ public final class StoredMessageCodec {
                 .physicalOffset(r.readLong("PHYSICALOFFSET"));
         int sysFlag = r.readInt("SYSFLAG");
         b.sysFlag(sysFlag).bornTimestamp(r.readLong("BORNTIMESTAMP"))
-                .bornHost(r.readHost(SysFlag.isBornHostV6(sysFlag), "BORNHOST"))
+                .bornHost(r.readHost(SysFlag.isBornHostV6(sysFlag), "BORNHOST", "BORNHOST port"))
                 .storeTimestamp(r.readLong("STORETIMESTAMP"))
-                .storeHost(r.readHost(SysFlag.isStoreHostV6(sysFlag), "STOREHOSTADDRESS"))
+                .storeHost(r.readHost(SysFlag.isStoreHostV6(sysFlag), "STOREHOSTADDRESS", "STOREHOSTADDRESS port"))
                 .reconsumeTimes(r.readInt("RECONSUMETIMES"))
                 .preparedTransactionOffset(r.readLong("PREPARED TRANSACTION OFFSET"));
         int bodyLen = r.readInt("BODY length");

@@ -4,6 +4,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,7 +21,7 @@ import java.util.function.LongSupplier;
  */
 public final class UniqueKeyGenerator {
 
-    private final char[] prefix;
+    private final byte[] prefix;
     private final LongSupplier wallMillis;
     private final ZoneId zone;
     private final AtomicInteger counter = new AtomicInteger();
@@ -38,7 +39,7 @@ public final class UniqueKeyGenerator {
         }
         this.wallMillis = Objects.requireNonNull(wallMillis, "wallMillis");
         this.zone = Objects.requireNonNull(zone, "zone");
-        this.prefix = new char[(ip.length + 6) * 2];
+        this.prefix = new byte[(ip.length + 6) * 2];
         int pos = Hex.putBytes(prefix, 0, ip);
         pos = Hex.putShort(prefix, pos, pid);
         Hex.putInt(prefix, pos, classLoaderHash);
@@ -58,10 +59,10 @@ public final class UniqueKeyGenerator {
             w = MonthWindow.containing(now, zone);
             window = w;
         }
-        char[] out = Arrays.copyOf(prefix, prefix.length + 12);
+        byte[] out = Arrays.copyOf(prefix, prefix.length + 12);
         int pos = Hex.putInt(out, prefix.length, (int) (now - w.start()));
         Hex.putShort(out, pos, counter.getAndIncrement());
-        return new String(out);
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     /**

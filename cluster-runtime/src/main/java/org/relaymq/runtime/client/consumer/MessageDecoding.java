@@ -1,6 +1,7 @@
 package org.relaymq.runtime.client.consumer;
 
 import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,17 +22,37 @@ final class MessageDecoding {
     }
 
     static List<ReceivedMessage> decode(byte[] body, String brokerName, SubscriptionData sub) {
-        List<ReceivedMessage> out = new ArrayList<>();
-        for (StoredMessage m : StoredMessageCodec.decodeAll(ByteBuffer.wrap(body))) {
+        List<StoredMessage> stored = StoredMessageCodec.decodeAll(ByteBuffer.wrap(body));
+        List<ReceivedMessage> out = new ArrayList<>(stored.size());
+        HostNames hosts = new HostNames();
+        for (StoredMessage m : stored) {
             if (sub != null && !sub.subscribesAll() && !sub.tagsSet().contains(m.tags())) {
                 continue;
             }
-            out.add(toReceived(m, brokerName));
+            out.add(toReceived(m, brokerName, hosts));
         }
         return out;
     }
 
     static ReceivedMessage toReceived(StoredMessage m, String brokerName) {
+        return toReceived(m, brokerName, new HostNames());
+    }
+
+    /** "ip:port" of the store hosts met in one pull body (nearly always one), formatted once each. */
+    private static final class HostNames {
+        private InetSocketAddress last;
+        private String lastText;
+
+        String of(InetSocketAddress host) {
+            if (!host.equals(last)) {
+                last = host;
+                lastText = host.getAddress().getHostAddress() + ":" + host.getPort();
+            }
+            return lastText;
+        }
+    }
+
+    private static ReceivedMessage toReceived(StoredMessage m, String brokerName, HostNames hosts) {
         String topic = m.topic();
         String retryOf = m.property(MessageConst.RETRY_TOPIC);
         if (retryOf != null && SystemTopics.isRetryTopic(topic)) {
@@ -40,7 +61,7 @@ final class MessageDecoding {
         byte[] body = SysFlag.isCompressed(m.sysFlag()) ? inflate(m.body()) : m.body();
         String uniq = m.uniqKey();
         String offsetId = m.offsetMsgId();
-        String storeHost = m.storeHost().getAddress().getHostAddress() + ":" + m.storeHost().getPort();
+        String storeHost = hosts.of(m.storeHost());
         return new ReceivedMessage(topic, brokerName, m.queueId(), m.queueOffset(), m.physicalOffset(),
                 uniq != null ? uniq : offsetId, offsetId, m.flag(), m.reconsumeTimes(), m.bornTimestamp(),
                 m.storeTimestamp(), storeHost, body, m.properties());
