@@ -126,10 +126,20 @@ public final class DefaultMessageStore implements MessageStore {
     }
 
     @Override
+    public CompletableFuture<PutMessageResult> putAsync(StoredMessage message, boolean waitStoreMsgOk) {
+        return putBatchAsync(List.of(message), waitStoreMsgOk);
+    }
+
+    @Override
     public CompletableFuture<PutMessageResult> putBatchAsync(List<StoredMessage> messages) {
+        return putBatchAsync(messages, Appender.waitsForFlush(messages));
+    }
+
+    @Override
+    public CompletableFuture<PutMessageResult> putBatchAsync(List<StoredMessage> messages, boolean waitStoreMsgOk) {
         Appender.Appended appended;
         try {
-            Appender.Prepared prepared = appender.prepare(messages);
+            Appender.Prepared prepared = appender.prepare(messages, waitStoreMsgOk);
             appended = appendLocked(prepared);
         } catch (Appender.PutRejected e) {
             counters.putFailed();
@@ -161,7 +171,11 @@ public final class DefaultMessageStore implements MessageStore {
     private CompletableFuture<PutMessageResult> awaitFlush(Appender.Appended appended) {
         PutMessageResult ok = appended.result();
         GroupCommitService gc = groupCommit;
-        if (gc == null || !appended.waitForFlush()) {
+        if (gc == null) {
+            return CompletableFuture.completedFuture(ok);
+        }
+        if (!appended.waitForFlush()) {
+            gc.wakeup();
             return CompletableFuture.completedFuture(ok);
         }
         return gc.request(appended.endOffset()).thenApply(flushed -> flushed ? ok

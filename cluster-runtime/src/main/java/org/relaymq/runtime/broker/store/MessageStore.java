@@ -34,12 +34,24 @@ public interface MessageStore extends AutoCloseable {
 
     /**
      * Like {@link #put}, but returns once appended; the future completes when the put is acknowledged
-     * (immediately for ASYNC_FLUSH, after the group commit or the timeout for SYNC_FLUSH).
+     * (immediately for ASYNC_FLUSH, after the group commit or the timeout for SYNC_FLUSH). Whether a
+     * SYNC_FLUSH put waits comes from the message's {@code WAIT} property (absent means true).
      */
     CompletableFuture<PutMessageResult> putAsync(StoredMessage message);
 
-    /** Asynchronous {@link #putBatch}. */
+    /**
+     * {@link #putAsync(StoredMessage)} with {@code WAIT} given by the caller, for a broker that removes it
+     * from the stored properties (protocol.md §4.2 step 7). With SYNC_FLUSH and {@code waitStoreMsgOk}
+     * false the future completes right after the append: the group commit still forces the record, but
+     * the put does not wait for it (and never answers FLUSH_DISK_TIMEOUT).
+     */
+    CompletableFuture<PutMessageResult> putAsync(StoredMessage message, boolean waitStoreMsgOk);
+
+    /** Asynchronous {@link #putBatch}; waits for SYNC_FLUSH unless every message has {@code WAIT=false}. */
     CompletableFuture<PutMessageResult> putBatchAsync(List<StoredMessage> messages);
+
+    /** Asynchronous {@link #putBatch} with {@code WAIT} given by the caller, as {@link #putAsync(StoredMessage, boolean)}. */
+    CompletableFuture<PutMessageResult> putBatchAsync(List<StoredMessage> messages, boolean waitStoreMsgOk);
 
     /**
      * Reads up to {@code maxMsgNums} records (at most {@code maxBytes}, except that the first record is

@@ -80,12 +80,18 @@ final class MessagingFixture implements AutoCloseable {
     }
 
     MessagingFixture(Path dir, UnaryOperator<MessagingConfig> tweak, UnaryOperator<BrokerConfig.Builder> broker) {
+        this(dir, tweak, broker, c -> c, e -> e);
+    }
+
+    /** {@code storeTweak} and {@code envTweak} adjust the tiny store and its clock-based environment. */
+    MessagingFixture(Path dir, UnaryOperator<MessagingConfig> tweak, UnaryOperator<BrokerConfig.Builder> broker,
+                     UnaryOperator<MessageStoreConfig> storeTweak, UnaryOperator<StoreEnvironment> envTweak) {
         brokerConfig = broker.apply(BrokerConfig.builder().storePathRootDir(dir).brokerIP1("127.0.0.1")
                 .listenPort(0)).build();
         config = tweak.apply(MessagingConfig.defaults());
-        MessageStoreConfig storeConfig = MessageStoreConfig.defaults(dir.resolve("store"))
-                .withSegmentSizes(64 * 1024, 64).withIndexSize(64, 64).withMaxMessageSize(16 * 1024);
-        store = new DefaultMessageStore(storeConfig, StoreEnvironment.of(clock, clock));
+        MessageStoreConfig storeConfig = storeTweak.apply(MessageStoreConfig.defaults(dir.resolve("store"))
+                .withSegmentSizes(64 * 1024, 64).withIndexSize(64, 64).withMaxMessageSize(16 * 1024));
+        store = new DefaultMessageStore(storeConfig, envTweak.apply(StoreEnvironment.of(clock, clock)));
         store.start();
         resources.push(store);
         topics = new TopicConfigManager(brokerConfig, clock).load();
