@@ -6,11 +6,13 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import org.relaymq.protocol.message.DelayLevels;
 import org.relaymq.protocol.message.MalformedMessageException;
 import org.relaymq.protocol.message.StoredMessage;
 import org.relaymq.protocol.message.StoredMessageCodec;
@@ -32,6 +34,7 @@ public final class DefaultMessageStore implements MessageStore {
 
     private final MessageStoreConfig config;
     private final StoreEnvironment env;
+    private final DelayLevels delayLevels;
     private final CommitLog commitLog;
     private final ConsumeQueueTable queues;
     private final IndexService index;
@@ -47,14 +50,25 @@ public final class DefaultMessageStore implements MessageStore {
     private volatile State state = State.NEW;
     private volatile DiskUsage lastDiskUsage;
 
+    /** A store whose SCHEDULE_TOPIC_XXXX entries follow the default delay levels. */
     public DefaultMessageStore(MessageStoreConfig config, StoreEnvironment env) {
+        this(config, env, DelayLevels.defaults());
+    }
+
+    /**
+     * @param delayLevels the broker's {@code messageDelayLevel}: a SCHEDULE_TOPIC_XXXX ConsumeQueue entry
+     *                    carries store time + the delay of its level as tagsCode (protocol.md §6.3), which
+     *                    must match the levels the delivery uses
+     */
+    public DefaultMessageStore(MessageStoreConfig config, StoreEnvironment env, DelayLevels delayLevels) {
         this.config = config;
         this.env = env;
+        this.delayLevels = Objects.requireNonNull(delayLevels, "delayLevels");
         SegmentFileFactory files = env.filesFor(config);
         this.commitLog = new CommitLog(config, files);
         this.queues = new ConsumeQueueTable(config, files);
         this.index = new IndexService(config, files, env.time());
-        this.dispatcher = new Dispatcher(commitLog, queues, index);
+        this.dispatcher = new Dispatcher(commitLog, queues, index, delayLevels);
         this.appender = new Appender(config, commitLog, queues, dispatcher, env.time());
         this.reader = new QueueReader(commitLog, queues);
         this.maintenance = new StoreMaintenance(config, commitLog, queues, index, dispatcher, env.time());
@@ -68,7 +82,7 @@ public final class DefaultMessageStore implements MessageStore {
             if (state != State.NEW) {
                 throw new IllegalStateException("store already started: " + state);
             }
-            LOG.info("starting message store {}", config);
+            LOG.info("starting message store {}, {}", config, delayLevels);
             Files.createDirectories(config.storePathRootDir());
             maintenance.recover();
             diskUsage();

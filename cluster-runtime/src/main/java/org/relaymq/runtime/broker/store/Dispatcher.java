@@ -26,13 +26,15 @@ final class Dispatcher {
     private final CommitLog commitLog;
     private final ConsumeQueueTable queues;
     private final IndexService index;
-    private final DelayLevels delayLevels = DelayLevels.defaults();
+    private final DelayLevels delayLevels;
     private volatile long dispatchedOffset;
 
-    Dispatcher(CommitLog commitLog, ConsumeQueueTable queues, IndexService index) {
+    /** @param delayLevels the broker's {@code messageDelayLevel}, which delivery uses too */
+    Dispatcher(CommitLog commitLog, ConsumeQueueTable queues, IndexService index, DelayLevels delayLevels) {
         this.commitLog = commitLog;
         this.queues = queues;
         this.index = index;
+        this.delayLevels = delayLevels;
     }
 
     long dispatchedOffset() {
