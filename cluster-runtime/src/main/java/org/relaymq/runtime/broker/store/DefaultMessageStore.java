@@ -16,6 +16,7 @@ import org.relaymq.protocol.message.DelayLevels;
 import org.relaymq.protocol.message.MalformedMessageException;
 import org.relaymq.protocol.message.StoredMessage;
 import org.relaymq.protocol.message.StoredMessageCodec;
+import org.relaymq.runtime.broker.store.file.SegmentClosedException;
 import org.relaymq.runtime.broker.store.file.SegmentFileFactory;
 import org.relaymq.runtime.common.time.Scheduler;
 import org.slf4j.Logger;
@@ -308,7 +309,12 @@ public final class DefaultMessageStore implements MessageStore {
             throw new IllegalArgumentException("offset " + fromOffset + " outside the commit log ["
                     + commitLog.minOffset() + ", " + commitLog.maxOffset() + "]");
         }
-        return commitLog.readRaw(fromOffset, maxBytes);
+        try {
+            return commitLog.readRaw(fromOffset, maxBytes);
+        } catch (SegmentClosedException e) {
+            throw new IllegalArgumentException("offset " + fromOffset + " was deleted meanwhile; the commit log"
+                    + " now starts at " + commitLog.minOffset(), e);
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.relaymq.runtime.broker.store.file.SegmentFile;
 import org.relaymq.runtime.broker.store.file.SegmentFileFactory;
 
@@ -57,6 +58,11 @@ public final class BlockingFiles implements SegmentFileFactory {
         @Override
         public ByteBuffer read(int position, int length) {
             return real.read(position, length);
+        }
+
+        @Override
+        public <T> T withView(int position, int length, Function<ByteBuffer, T> reader) {
+            return real.withView(position, length, reader);
         }
 
         @Override
