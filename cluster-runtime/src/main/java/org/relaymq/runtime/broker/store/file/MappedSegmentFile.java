@@ -144,11 +144,6 @@ final class MappedSegmentFile implements SegmentFile {
         }
     }
 
-    /** True once the mapping was released (closed and no longer in use). */
-    boolean isReleased() {
-        return uses.isReleased();
-    }
-
     private void enter() {
         if (!uses.enter()) {
             throw new SegmentClosedException(path);

@@ -42,10 +42,6 @@ final class Unmapper {
     private Unmapper() {
     }
 
-    static boolean isAvailable() {
-        return INVOKE_CLEANER != null;
-    }
-
     /** Unmaps {@code mapping} (which must be the buffer {@code map} returned, not a slice); false if it could not. */
     static boolean unmap(MappedByteBuffer mapping) {
         if (INVOKE_CLEANER == null) {

@@ -48,13 +48,4 @@ final class UseCount {
             exit();
         }
     }
-
-    boolean isClosed() {
-        return closed.get();
-    }
-
-    /** True once the release action ran. */
-    boolean isReleased() {
-        return count.get() == 0;
-    }
 }
