@@ -84,7 +84,8 @@ public final class Broker implements AutoCloseable {
                 .withAdditionalPorts(List.of(b.listenPort() - 2)), scheduler, channelEvents);
         this.namesrvClient = new NettyRemotingClient(RemotingClientConfig.defaults(), scheduler, time);
         this.storeScheduler = new ExecutorScheduler("broker-" + b.brokerName() + "-store", 2);
-        this.store = new DefaultMessageStore(config.store(), StoreEnvironment.of(time, storeScheduler));
+        DelayLevels delayLevels = DelayLevels.parse(b.messageDelayLevel());
+        this.store = new DefaultMessageStore(config.store(), StoreEnvironment.of(time, storeScheduler), delayLevels);
         this.core = new BrokerCore(b, server, channelEvents, namesrvClient, events, scheduler, time);
         String prefix = "broker-" + b.brokerName();
         this.messagingPools = new MessagingExecutors(Executors2.fixedBounded(prefix + "-send", 4, 10_000),
@@ -95,7 +96,7 @@ public final class Broker implements AutoCloseable {
         InetSocketAddress storeHost = new InetSocketAddress(b.brokerIP1(), b.listenPort());
         MessagingContext ctx = new MessagingContext(b, config.messaging(), store, core.topics(),
                 core.subscriptionGroups(), core.consumers(), core.consumerOffsets(),
-                DelayLevels.parse(b.messageDelayLevel()), () -> storeHost, b::brokerRole, time,
+                delayLevels, () -> storeHost, b::brokerRole, time,
                 () -> { }); // the core re-registers on every topic change through its topic listener
         this.messaging = new MessagingServices(ctx, core.delayOffsets(), scheduler, events, messagingPools);
         messaging.registerHandlers(server.handlers());

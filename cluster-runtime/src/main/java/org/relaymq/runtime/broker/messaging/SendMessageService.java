@@ -72,7 +72,7 @@ public final class SendMessageService {
                 .flag(h.flag()).sysFlag(placement.sysFlag()).bornTimestamp(h.bornTimestamp())
                 .bornHost(bornHost(rc)).storeHost(ctx.currentStoreHost()).reconsumeTimes(reconsumeTimes)
                 .body(request.body()).properties(MessageRewrites.encodeChecked(placement.properties())).build();
-        CompletableFuture<Stored> stored = replicated(ctx.store().putAsync(message), waitStoreMsgOk);
+        CompletableFuture<Stored> stored = replicated(ctx.store().putAsync(message, waitStoreMsgOk), waitStoreMsgOk);
         int queueId = effective.queueId();
         return SendResponses.answer(rc, stored, s -> SendResponses.toResponse(request, s.result(), s.verdict(),
                 queueId, ctx.broker().regionId(), ctx.broker().traceOn()));
@@ -106,7 +106,7 @@ public final class SendMessageService {
                     .storeHost(ctx.currentStoreHost()).reconsumeTimes(h.reconsumeTimes() == null ? 0
                             : h.reconsumeTimes()).body(e.body()).properties(merged).build());
         }
-        CompletableFuture<Stored> stored = replicated(ctx.store().putBatchAsync(messages), waitStoreMsgOk);
+        CompletableFuture<Stored> stored = replicated(ctx.store().putBatchAsync(messages, waitStoreMsgOk), waitStoreMsgOk);
         return SendResponses.answer(rc, stored, s -> SendResponses.toResponse(request, s.result(), s.verdict(),
                 target.queueId(), ctx.broker().regionId(), ctx.broker().traceOn()));
     }

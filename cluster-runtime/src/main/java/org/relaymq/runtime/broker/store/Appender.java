@@ -40,8 +40,22 @@ final class Appender {
         this.time = time;
     }
 
-    /** Checks the messages; throws {@link PutRejected} with the status to answer. */
-    Prepared prepare(List<StoredMessage> messages) {
+    /** Whether a put of these messages waits for SYNC_FLUSH: unless every one has {@code WAIT=false}. */
+    static boolean waitsForFlush(List<StoredMessage> messages) {
+        for (StoredMessage m : messages) {
+            if (!"false".equals(m.property(MessageConst.WAIT_STORE_MSG_OK))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Checks the messages; throws {@link PutRejected} with the status to answer.
+     *
+     * @param waitForFlush whether a SYNC_FLUSH put waits for the group commit ({@code WAIT})
+     */
+    Prepared prepare(List<StoredMessage> messages, boolean waitForFlush) {
         if (messages.isEmpty()) {
             throw new PutRejected(PutMessageStatus.MESSAGE_ILLEGAL, "no message to put");
         }
@@ -49,7 +63,6 @@ final class Appender {
         List<StoredMessage> checked = new ArrayList<>(messages.size());
         int[] sizes = new int[messages.size()];
         long total = 0;
-        boolean wait = false;
         for (int i = 0; i < messages.size(); i++) {
             StoredMessage m = withCrc(messages.get(i));
             if (!m.topic().equals(head.topic()) || m.queueId() != head.queueId()) {
@@ -57,14 +70,13 @@ final class Appender {
             }
             sizes[i] = checkedSize(m);
             total += sizes[i];
-            wait |= !"false".equals(m.property(MessageConst.WAIT_STORE_MSG_OK));
             checked.add(m);
         }
         if (total > Integer.MAX_VALUE || !commitLog.fitsInSegment((int) total)) {
             throw new PutRejected(PutMessageStatus.MESSAGE_ILLEGAL, "batch of " + total
                     + " bytes does not fit a commit-log segment of " + config.commitLogSegmentSize());
         }
-        return new Prepared(checked, sizes, (int) total, wait);
+        return new Prepared(checked, sizes, (int) total, waitForFlush);
     }
 
     private static StoredMessage withCrc(StoredMessage m) {

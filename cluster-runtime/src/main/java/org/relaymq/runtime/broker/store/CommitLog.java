@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.function.LongFunction;
 import org.relaymq.protocol.message.StoredMessageCodec;
+import org.relaymq.runtime.broker.store.file.SegmentClosedException;
 import org.relaymq.runtime.broker.store.file.SegmentFileFactory;
 
 /**
@@ -133,7 +134,11 @@ final class CommitLog {
         return true;
     }
 
-    /** Raw committed bytes from {@code offset}, at most {@code maxBytes}, within one segment. */
+    /**
+     * A copy of the raw committed bytes from {@code offset}, at most {@code maxBytes}, within one segment.
+     *
+     * @throws SegmentClosedException when that segment was deleted meanwhile
+     */
     ByteBuffer readRaw(long offset, int maxBytes) {
         Segment seg = segments.find(offset);
         if (seg == null) {
@@ -144,7 +149,7 @@ final class CommitLog {
         return seg.read(pos, n);
     }
 
-    /** The committed bytes [offset, offset + size) if they lie in one live segment, else null. */
+    /** A copy of the committed bytes [offset, offset + size) if they lie in one live segment, else null. */
     ByteBuffer read(long offset, int size) {
         Segment seg = segments.find(offset);
         if (seg == null || size <= 0) {
@@ -161,7 +166,7 @@ final class CommitLog {
         }
     }
 
-    /** The whole record at {@code offset} (validated magic and size), or null. */
+    /** A copy of the whole record at {@code offset} (validated magic and size), or null. */
     ByteBuffer readRecord(long offset) {
         ByteBuffer head = read(offset, StoredMessageCodec.BLANK_MARKER_LENGTH);
         if (head == null) {

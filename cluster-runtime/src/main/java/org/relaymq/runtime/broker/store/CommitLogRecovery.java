@@ -76,7 +76,8 @@ final class CommitLogRecovery {
             if (size < StoredMessageCodec.MIN_RECORD_SIZE || size > seg.capacity() - pos) {
                 return pos;
             }
-            StoredMessage m = validRecord(seg.read(pos, size), seg.start() + pos);
+            long offset = seg.start() + pos;
+            StoredMessage m = seg.withView(pos, size, record -> validRecord(record, offset));
             if (m == null) {
                 return pos;
             }

@@ -1,6 +1,7 @@
 package org.relaymq.runtime.broker.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import org.relaymq.runtime.broker.store.file.SegmentFileFactory;
@@ -44,24 +45,31 @@ final class ConsumeQueue {
     }
 
     private static int lastValidEnd(Segment seg) {
-        ByteBuffer all = seg.read(0, seg.capacity());
-        int end = 0;
-        for (int pos = 0; pos + CqEntry.SIZE <= seg.capacity(); pos += CqEntry.SIZE) {
-            if (all.getLong(pos) >= 0 && all.getInt(pos + 8) > 0) {
-                end = pos + CqEntry.SIZE;
+        return seg.withView(0, seg.capacity(), all -> {
+            int end = 0;
+            for (int pos = 0; pos + CqEntry.SIZE <= all.limit(); pos += CqEntry.SIZE) {
+                if (isValidEntry(all, pos)) {
+                    end = pos + CqEntry.SIZE;
+                }
             }
-        }
-        return end;
+            return end;
+        });
     }
 
     private static long firstValidOffset(Segment seg) {
-        for (int pos = 0; pos + CqEntry.SIZE <= seg.committed(); pos += CqEntry.SIZE) {
-            ByteBuffer e = seg.read(pos, CqEntry.SIZE);
-            if (e.getLong(0) >= 0 && e.getInt(8) > 0) {
-                return (seg.start() + pos) / CqEntry.SIZE;
+        int validPos = seg.withView(0, seg.committed(), all -> {
+            for (int pos = 0; pos + CqEntry.SIZE <= all.limit(); pos += CqEntry.SIZE) {
+                if (isValidEntry(all, pos)) {
+                    return pos;
+                }
             }
-        }
-        return seg.committedOffset() / CqEntry.SIZE;
+            return all.limit();
+        });
+        return (seg.start() + validPos) / CqEntry.SIZE;
+    }
+
+    private static boolean isValidEntry(ByteBuffer entries, int pos) {
+        return entries.getLong(pos) >= 0 && entries.getInt(pos + 8) > 0;
     }
 
     long minOffset() {
@@ -112,22 +120,25 @@ final class ConsumeQueue {
         return b == null ? null : new CqEntry(b.getLong(0), b.getInt(8), b.getLong(12));
     }
 
-    /** Entries from {@code logical} to the end of the written part of its file; null when the file is gone. */
-    ByteBuffer readFrom(long logical) {
+    /**
+     * A copy of the entries from {@code logical} to the end of the written part of its file, at most
+     * {@code maxBytes}; null when the file is gone.
+     */
+    ByteBuffer readFrom(long logical, int maxBytes) {
         long bytePos = logical * CqEntry.SIZE;
         Segment seg = files.find(bytePos);
         if (seg == null) {
             return null;
         }
         int pos = (int) (bytePos - seg.start());
-        return readOrNull(seg, pos, Math.max(0, seg.committed() - pos));
+        return readOrNull(seg, pos, Math.max(0, Math.min(maxBytes, seg.committed() - pos)));
     }
 
     /** A read racing with retention or topic deletion finds the file closed: treated as missing. */
     private static ByteBuffer readOrNull(Segment seg, int position, int length) {
         try {
             return seg.read(position, length);
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IllegalStateException | UncheckedIOException e) {
             return null;
         }
     }

@@ -6,14 +6,17 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import org.relaymq.protocol.message.DelayLevels;
 import org.relaymq.protocol.message.MalformedMessageException;
 import org.relaymq.protocol.message.StoredMessage;
 import org.relaymq.protocol.message.StoredMessageCodec;
+import org.relaymq.runtime.broker.store.file.SegmentClosedException;
 import org.relaymq.runtime.broker.store.file.SegmentFileFactory;
 import org.relaymq.runtime.common.time.Scheduler;
 import org.slf4j.Logger;
@@ -32,6 +35,7 @@ public final class DefaultMessageStore implements MessageStore {
 
     private final MessageStoreConfig config;
     private final StoreEnvironment env;
+    private final DelayLevels delayLevels;
     private final CommitLog commitLog;
     private final ConsumeQueueTable queues;
     private final IndexService index;
@@ -47,14 +51,25 @@ public final class DefaultMessageStore implements MessageStore {
     private volatile State state = State.NEW;
     private volatile DiskUsage lastDiskUsage;
 
+    /** A store whose SCHEDULE_TOPIC_XXXX entries follow the default delay levels. */
     public DefaultMessageStore(MessageStoreConfig config, StoreEnvironment env) {
+        this(config, env, DelayLevels.defaults());
+    }
+
+    /**
+     * @param delayLevels the broker's {@code messageDelayLevel}: a SCHEDULE_TOPIC_XXXX ConsumeQueue entry
+     *                    carries store time + the delay of its level as tagsCode (protocol.md §6.3), which
+     *                    must match the levels the delivery uses
+     */
+    public DefaultMessageStore(MessageStoreConfig config, StoreEnvironment env, DelayLevels delayLevels) {
         this.config = config;
         this.env = env;
+        this.delayLevels = Objects.requireNonNull(delayLevels, "delayLevels");
         SegmentFileFactory files = env.filesFor(config);
         this.commitLog = new CommitLog(config, files);
         this.queues = new ConsumeQueueTable(config, files);
         this.index = new IndexService(config, files, env.time());
-        this.dispatcher = new Dispatcher(commitLog, queues, index);
+        this.dispatcher = new Dispatcher(commitLog, queues, index, delayLevels);
         this.appender = new Appender(config, commitLog, queues, dispatcher, env.time());
         this.reader = new QueueReader(commitLog, queues);
         this.maintenance = new StoreMaintenance(config, commitLog, queues, index, dispatcher, env.time());
@@ -68,7 +83,7 @@ public final class DefaultMessageStore implements MessageStore {
             if (state != State.NEW) {
                 throw new IllegalStateException("store already started: " + state);
             }
-            LOG.info("starting message store {}", config);
+            LOG.info("starting message store {}, {}", config, delayLevels);
             Files.createDirectories(config.storePathRootDir());
             maintenance.recover();
             diskUsage();
@@ -126,10 +141,20 @@ public final class DefaultMessageStore implements MessageStore {
     }
 
     @Override
+    public CompletableFuture<PutMessageResult> putAsync(StoredMessage message, boolean waitStoreMsgOk) {
+        return putBatchAsync(List.of(message), waitStoreMsgOk);
+    }
+
+    @Override
     public CompletableFuture<PutMessageResult> putBatchAsync(List<StoredMessage> messages) {
+        return putBatchAsync(messages, Appender.waitsForFlush(messages));
+    }
+
+    @Override
+    public CompletableFuture<PutMessageResult> putBatchAsync(List<StoredMessage> messages, boolean waitStoreMsgOk) {
         Appender.Appended appended;
         try {
-            Appender.Prepared prepared = appender.prepare(messages);
+            Appender.Prepared prepared = appender.prepare(messages, waitStoreMsgOk);
             appended = appendLocked(prepared);
         } catch (Appender.PutRejected e) {
             counters.putFailed();
@@ -161,7 +186,11 @@ public final class DefaultMessageStore implements MessageStore {
     private CompletableFuture<PutMessageResult> awaitFlush(Appender.Appended appended) {
         PutMessageResult ok = appended.result();
         GroupCommitService gc = groupCommit;
-        if (gc == null || !appended.waitForFlush()) {
+        if (gc == null) {
+            return CompletableFuture.completedFuture(ok);
+        }
+        if (!appended.waitForFlush()) {
+            gc.wakeup();
             return CompletableFuture.completedFuture(ok);
         }
         return gc.request(appended.endOffset()).thenApply(flushed -> flushed ? ok
@@ -280,7 +309,12 @@ public final class DefaultMessageStore implements MessageStore {
             throw new IllegalArgumentException("offset " + fromOffset + " outside the commit log ["
                     + commitLog.minOffset() + ", " + commitLog.maxOffset() + "]");
         }
-        return commitLog.readRaw(fromOffset, maxBytes);
+        try {
+            return commitLog.readRaw(fromOffset, maxBytes);
+        } catch (SegmentClosedException e) {
+            throw new IllegalArgumentException("offset " + fromOffset + " was deleted meanwhile; the commit log"
+                    + " now starts at " + commitLog.minOffset(), e);
+        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.relaymq.protocol.message.StoredMessage;
 import org.relaymq.protocol.message.StoredMessageCodec;
 import org.relaymq.protocol.message.SysFlag;
 import org.relaymq.protocol.message.SystemTopics;
+import org.relaymq.runtime.broker.store.file.SegmentClosedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +27,15 @@ final class Dispatcher {
     private final CommitLog commitLog;
     private final ConsumeQueueTable queues;
     private final IndexService index;
-    private final DelayLevels delayLevels = DelayLevels.defaults();
+    private final DelayLevels delayLevels;
     private volatile long dispatchedOffset;
 
-    Dispatcher(CommitLog commitLog, ConsumeQueueTable queues, IndexService index) {
+    /** @param delayLevels the broker's {@code messageDelayLevel}, which delivery uses too */
+    Dispatcher(CommitLog commitLog, ConsumeQueueTable queues, IndexService index, DelayLevels delayLevels) {
         this.commitLog = commitLog;
         this.queues = queues;
         this.index = index;
+        this.delayLevels = delayLevels;
     }
 
     long dispatchedOffset() {
@@ -61,22 +64,30 @@ final class Dispatcher {
             if (available < StoredMessageCodec.BLANK_MARKER_LENGTH) {
                 break;
             }
-            ByteBuffer head = seg.read(pos, StoredMessageCodec.BLANK_MARKER_LENGTH);
-            if (head.getInt(StoredMessageCodec.MAGIC_CODE_POSITION) == StoredMessageCodec.BLANK_MAGIC_CODE) {
-                dispatchedOffset = seg.end();
-                continue;
-            }
-            int size = head.getInt(0);
-            if (size > available) {
+            long at = dispatchedOffset;
+            DispatchRequest r;
+            try {
+                ByteBuffer head = seg.read(pos, StoredMessageCodec.BLANK_MARKER_LENGTH);
+                if (head.getInt(StoredMessageCodec.MAGIC_CODE_POSITION) == StoredMessageCodec.BLANK_MAGIC_CODE) {
+                    dispatchedOffset = seg.end();
+                    continue;
+                }
+                int size = head.getInt(0);
+                if (size > available) {
+                    break;
+                }
+                r = seg.withView(pos, size, record -> decode(record, at));
+            } catch (SegmentClosedException e) {
+                // retention deleted it (after taking it off the list): the next round restarts at the min offset
+                LOG.debug("commit-log segment {} deleted while dispatching", seg.start());
                 break;
             }
-            DispatchRequest r = decode(seg.read(pos, size), dispatchedOffset);
             if (r == null) {
                 break;
             }
             apply(r, seg);
             done.add(r);
-            dispatchedOffset += size;
+            dispatchedOffset += r.size();
         }
         return done;
     }

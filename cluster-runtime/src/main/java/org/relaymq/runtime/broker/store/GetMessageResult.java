@@ -11,9 +11,8 @@ import java.util.Objects;
  * @param nextBeginOffset where the consumer continues (filtered-out entries are consumed too)
  * @param minOffset       the queue's min logical offset
  * @param maxOffset       the queue's max logical offset (next to be written)
- * @param messages        one read-only buffer per record, sliced from the commit log without copying
- *                        (position 0, limit = record size); valid until the segment is deleted and
- *                        garbage-collected, so copy them into the response promptly
+ * @param messages        one read-only buffer per record (position 0, limit = record size), copied from
+ *                        the commit log while its segment could not be unmapped
  * @param queueOffsets    logical offset of each collected record, same order
  * @param maxPhysicalOffsetPulled commit-log offset of the last entry scanned, or -1
  */

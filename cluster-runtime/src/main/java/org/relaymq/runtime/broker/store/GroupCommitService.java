@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * SYNC_FLUSH group commit: one thread takes every pending request, forces the commit log once, and
  * completes all requests the force covered, so many concurrent puts share one {@code force()}. A request
- * not covered within the timeout (measured on the injected scheduler) completes with false.
+ * not covered within the timeout (measured on the injected scheduler) completes with false. Puts that do
+ * not wait ({@code WAIT=false}) only {@link #wakeup()} the thread: their records are forced just as soon,
+ * with nobody waiting for it.
  */
 final class GroupCommitService implements AutoCloseable {
 
@@ -24,6 +26,7 @@ final class GroupCommitService implements AutoCloseable {
     private final Thread thread;
     private final Object monitor = new Object();
     private List<Request> pending = new ArrayList<>();
+    private boolean flushWanted;
     private volatile boolean stopped;
     private volatile long forceCount;
 
@@ -43,6 +46,14 @@ final class GroupCommitService implements AutoCloseable {
 
     long forceCount() {
         return forceCount;
+    }
+
+    /** Asks for a force without waiting for it (a put with {@code WAIT=false}). */
+    void wakeup() {
+        synchronized (monitor) {
+            flushWanted = true;
+            monitor.notifyAll();
+        }
     }
 
     /** Completes with true once the commit log is forced up to {@code nextOffset}, false on timeout. */
@@ -69,7 +80,7 @@ final class GroupCommitService implements AutoCloseable {
         while (!stopped) {
             List<Request> batch;
             synchronized (monitor) {
-                while (pending.isEmpty() && !stopped) {
+                while (pending.isEmpty() && !flushWanted && !stopped) {
                     try {
                         monitor.wait();
                     } catch (InterruptedException e) {
@@ -77,17 +88,18 @@ final class GroupCommitService implements AutoCloseable {
                         return;
                     }
                 }
+                if (stopped) {
+                    return; // close() commits what is pending
+                }
                 batch = pending;
                 pending = new ArrayList<>();
+                flushWanted = false;
             }
             commitBatch(batch);
         }
     }
 
     private void commitBatch(List<Request> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
         try {
             long flushed = commitLog.flush();
             forceCount++;
@@ -114,6 +126,8 @@ final class GroupCommitService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        commitBatch(rest);
+        if (!rest.isEmpty()) {
+            commitBatch(rest);
+        }
     }
 }

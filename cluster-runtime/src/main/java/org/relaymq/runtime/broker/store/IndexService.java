@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.relaymq.protocol.message.MessageConst;
+import org.relaymq.runtime.broker.store.file.SegmentClosedException;
 import org.relaymq.runtime.broker.store.file.SegmentFileFactory;
 import org.relaymq.runtime.common.time.TimeSource;
 
@@ -115,7 +116,11 @@ final class IndexService {
             IndexFile f = all.get(i);
             if (f.overlaps(begin, end)) {
                 List<Long> out = new ArrayList<>();
-                f.select(topic + "#" + key, begin, end, maxNum, out);
+                try {
+                    f.select(topic + "#" + key, begin, end, maxNum, out);
+                } catch (SegmentClosedException e) {
+                    continue; // deleted by retention meanwhile: its records are gone too
+                }
                 out.stream().sorted((a, b) -> Long.compare(b, a)).forEach(found::add);
             }
         }

@@ -9,7 +9,9 @@ import org.relaymq.protocol.message.StoredMessage;
 
 /**
  * The broker's durable message store: commit log, consume queues, index (protocol.md §5.1, §7, §8.2).
- * Thread-safe: puts may come from many threads (appends are serialized), reads run concurrently.
+ * Thread-safe: puts may come from many threads (appends are serialized), reads run concurrently. Every
+ * buffer it returns is a copy, valid however long it is kept: files are unmapped as soon as they are
+ * deleted, never while a read is using them.
  * Puts are dispatched to the consume queues and the index before they return, so a {@link #get} right
  * after a successful put sees the message.
  */
@@ -34,12 +36,24 @@ public interface MessageStore extends AutoCloseable {
 
     /**
      * Like {@link #put}, but returns once appended; the future completes when the put is acknowledged
-     * (immediately for ASYNC_FLUSH, after the group commit or the timeout for SYNC_FLUSH).
+     * (immediately for ASYNC_FLUSH, after the group commit or the timeout for SYNC_FLUSH). Whether a
+     * SYNC_FLUSH put waits comes from the message's {@code WAIT} property (absent means true).
      */
     CompletableFuture<PutMessageResult> putAsync(StoredMessage message);
 
-    /** Asynchronous {@link #putBatch}. */
+    /**
+     * {@link #putAsync(StoredMessage)} with {@code WAIT} given by the caller, for a broker that removes it
+     * from the stored properties (protocol.md §4.2 step 7). With SYNC_FLUSH and {@code waitStoreMsgOk}
+     * false the future completes right after the append: the group commit still forces the record, but
+     * the put does not wait for it (and never answers FLUSH_DISK_TIMEOUT).
+     */
+    CompletableFuture<PutMessageResult> putAsync(StoredMessage message, boolean waitStoreMsgOk);
+
+    /** Asynchronous {@link #putBatch}; waits for SYNC_FLUSH unless every message has {@code WAIT=false}. */
     CompletableFuture<PutMessageResult> putBatchAsync(List<StoredMessage> messages);
+
+    /** Asynchronous {@link #putBatch} with {@code WAIT} given by the caller, as {@link #putAsync(StoredMessage, boolean)}. */
+    CompletableFuture<PutMessageResult> putBatchAsync(List<StoredMessage> messages, boolean waitStoreMsgOk);
 
     /**
      * Reads up to {@code maxMsgNums} records (at most {@code maxBytes}, except that the first record is
@@ -72,7 +86,7 @@ public interface MessageStore extends AutoCloseable {
     /** The record at a commit-log offset (VIEW_MESSAGE_BY_ID, CONSUMER_SEND_MSG_BACK), with its body. */
     Optional<StoredMessage> lookMessageByOffset(long physicalOffset);
 
-    /** The raw record at a commit-log offset (read-only, not copied). */
+    /** A copy of the raw record at a commit-log offset (read-only). */
     Optional<ByteBuffer> selectRecord(long physicalOffset);
 
     /**
@@ -98,11 +112,12 @@ public interface MessageStore extends AutoCloseable {
     void deleteTopic(String topic);
 
     /**
-     * HA master: raw commit-log bytes from {@code fromOffset}, at most {@code maxBytes}, never crossing a
-     * segment end (so they may end inside a record or include a segment's end-of-file padding). Empty when
-     * {@code fromOffset} equals the max offset.
+     * HA master: a copy of the raw commit-log bytes from {@code fromOffset}, at most {@code maxBytes}, never
+     * crossing a segment end (so they may end inside a record or include a segment's end-of-file padding).
+     * Empty when {@code fromOffset} equals the max offset.
      *
-     * @throws IllegalArgumentException when {@code fromOffset} is outside [min, max] offset
+     * @throws IllegalArgumentException when {@code fromOffset} is outside [min, max] offset (also when its
+     *                                  segment is deleted during the call)
      */
     ByteBuffer readCommitLog(long fromOffset, int maxBytes);
 

@@ -7,8 +7,8 @@ import org.relaymq.protocol.message.StoredMessage;
 import org.relaymq.protocol.message.StoredMessageCodec;
 
 /**
- * Result of {@link MessageStore#queryMessage}: matching records newest first (each a read-only buffer
- * of one whole record) and the index's last update, for the QUERY_MESSAGE response header.
+ * Result of {@link MessageStore#queryMessage}: matching records newest first (each a read-only copy of
+ * one whole record) and the index's last update, for the QUERY_MESSAGE response header.
  */
 public record QueryMessageResult(List<ByteBuffer> records, long indexLastUpdateTimestamp,
                                  long indexLastUpdatePhyOffset) {

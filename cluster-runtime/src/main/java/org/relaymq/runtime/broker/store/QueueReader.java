@@ -37,13 +37,16 @@ final class QueueReader {
         } else if (offset > max) {
             return GetMessageResult.empty(GetMessageStatus.OFFSET_OVERFLOW_BADLY, max, min, max);
         }
-        ByteBuffer entries = cq.readFrom(offset);
+        int scanLimit = (int) Math.min(Integer.MAX_VALUE,
+                Math.max(MIN_FILTER_SCAN_BYTES, (long) maxMsgNums * CqEntry.SIZE));
+        ByteBuffer entries = cq.readFrom(offset, scanLimit);
         if (entries == null) {
             return GetMessageResult.empty(GetMessageStatus.OFFSET_FOUND_NULL, cq.nextFileStart(offset), min, max);
         }
         return scan(entries, offset, min, max, maxMsgNums, maxBytes, filter == null ? MessageFilter.ALL : filter);
     }
 
+    /** Scans {@code entries} (a copy, at most the scan limit) and copies the matching records. */
     private GetMessageResult scan(ByteBuffer entries, long offset, long min, long max, int maxMsgNums,
                                   int maxBytes, MessageFilter filter) {
         GetMessageStatus status = GetMessageStatus.NO_MATCHED_MESSAGE;
@@ -52,9 +55,8 @@ final class QueueReader {
         long skipBelow = Long.MIN_VALUE;
         long maxPhysical = -1;
         int bytes = 0;
-        int scanLimit = Math.max(MIN_FILTER_SCAN_BYTES, maxMsgNums * CqEntry.SIZE);
         int i = 0;
-        for (; i + CqEntry.SIZE <= entries.limit() && i < scanLimit; i += CqEntry.SIZE) {
+        for (; i + CqEntry.SIZE <= entries.limit(); i += CqEntry.SIZE) {
             long phys = entries.getLong(i);
             int size = entries.getInt(i + 8);
             maxPhysical = phys;

@@ -1,6 +1,7 @@
 package org.relaymq.runtime.broker.store;
 
 import java.nio.ByteBuffer;
+import java.util.function.Function;
 import org.relaymq.runtime.broker.store.file.SegmentFile;
 
 /**
@@ -103,8 +104,14 @@ final class Segment {
         flushed = committed;
     }
 
+    /** A copy of the bytes; see {@link SegmentFile#read}. */
     ByteBuffer read(int position, int length) {
         return file.read(position, length);
+    }
+
+    /** {@code reader} applied to a view valid only during the call; see {@link SegmentFile#withView}. */
+    <T> T withView(int position, int length, Function<ByteBuffer, T> reader) {
+        return file.withView(position, length, reader);
     }
 
     /** Forces what is committed; returns the flushed position. */

@@ -80,12 +80,19 @@ final class MessagingFixture implements AutoCloseable {
     }
 
     MessagingFixture(Path dir, UnaryOperator<MessagingConfig> tweak, UnaryOperator<BrokerConfig.Builder> broker) {
+        this(dir, tweak, broker, c -> c, e -> e);
+    }
+
+    /** {@code storeTweak} and {@code envTweak} adjust the tiny store and its clock-based environment. */
+    MessagingFixture(Path dir, UnaryOperator<MessagingConfig> tweak, UnaryOperator<BrokerConfig.Builder> broker,
+                     UnaryOperator<MessageStoreConfig> storeTweak, UnaryOperator<StoreEnvironment> envTweak) {
         brokerConfig = broker.apply(BrokerConfig.builder().storePathRootDir(dir).brokerIP1("127.0.0.1")
                 .listenPort(0)).build();
         config = tweak.apply(MessagingConfig.defaults());
-        MessageStoreConfig storeConfig = MessageStoreConfig.defaults(dir.resolve("store"))
-                .withSegmentSizes(64 * 1024, 64).withIndexSize(64, 64).withMaxMessageSize(16 * 1024);
-        store = new DefaultMessageStore(storeConfig, StoreEnvironment.of(clock, clock));
+        MessageStoreConfig storeConfig = storeTweak.apply(MessageStoreConfig.defaults(dir.resolve("store"))
+                .withSegmentSizes(64 * 1024, 64).withIndexSize(64, 64).withMaxMessageSize(16 * 1024));
+        DelayLevels delayLevels = DelayLevels.parse(brokerConfig.messageDelayLevel());
+        store = new DefaultMessageStore(storeConfig, envTweak.apply(StoreEnvironment.of(clock, clock)), delayLevels);
         store.start();
         resources.push(store);
         topics = new TopicConfigManager(brokerConfig, clock).load();
@@ -99,7 +106,7 @@ final class MessagingFixture implements AutoCloseable {
         server = new NettyRemotingServer(RemotingServerConfig.defaults().withName("msgfix-server")
                 .withBindHost("127.0.0.1").withWorkerThreads(2), netTimer);
         ctx = new MessagingContext(brokerConfig, config, store, topics, groups, consumers, offsets,
-                DelayLevels.parse(brokerConfig.messageDelayLevel()),
+                delayLevels,
                 () -> new InetSocketAddress("127.0.0.1", server.port()), () -> role, clock, () -> topicsCreated++);
         services = new MessagingServices(ctx, delayOffsets, clock, EventSink.discarding(), executors());
         services.registerHandlers(server.handlers());

@@ -6,21 +6,23 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.relaymq.runtime.broker.store.file.SegmentFile;
 import org.relaymq.runtime.broker.store.file.SegmentFileFactory;
 
 /** FileChannel segments whose commit-log {@code force()} waits at a gate the test opens: a slow disk. */
-final class BlockingFiles implements SegmentFileFactory {
+public final class BlockingFiles implements SegmentFileFactory {
 
-    final AtomicInteger commitLogForces = new AtomicInteger();
-    final Semaphore forceEntered = new Semaphore(0);
+    public final AtomicInteger commitLogForces = new AtomicInteger();
+    /** Released each time a commit-log force starts (before the gate). */
+    public final Semaphore forceEntered = new Semaphore(0);
     private volatile CountDownLatch gate = new CountDownLatch(0);
 
-    void closeGate() {
+    public void closeGate() {
         gate = new CountDownLatch(1);
     }
 
-    void openGate() {
+    public void openGate() {
         gate.countDown();
     }
 
@@ -56,6 +58,11 @@ final class BlockingFiles implements SegmentFileFactory {
         @Override
         public ByteBuffer read(int position, int length) {
             return real.read(position, length);
+        }
+
+        @Override
+        public <T> T withView(int position, int length, Function<ByteBuffer, T> reader) {
+            return real.withView(position, length, reader);
         }
 
         @Override

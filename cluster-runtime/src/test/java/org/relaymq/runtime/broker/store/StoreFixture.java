@@ -3,6 +3,7 @@ package org.relaymq.runtime.broker.store;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
+import org.relaymq.protocol.message.DelayLevels;
 import org.relaymq.runtime.common.time.ManualClock;
 
 /** A store with tiny files on a manual clock; {@link #reopen()} simulates a restart. */
@@ -15,12 +16,15 @@ final class StoreFixture implements AutoCloseable {
     final Path dir;
     final MessageStoreConfig config;
     private final StoreEnvironment env;
+    private final DelayLevels delayLevels;
     DefaultMessageStore store;
 
-    private StoreFixture(Path dir, MessageStoreConfig config, UnaryOperator<StoreEnvironment> envTweak) {
+    private StoreFixture(Path dir, MessageStoreConfig config, UnaryOperator<StoreEnvironment> envTweak,
+                         DelayLevels delayLevels) {
         this.dir = dir;
         this.config = config;
         this.env = envTweak.apply(StoreEnvironment.of(clock, clock));
+        this.delayLevels = delayLevels;
     }
 
     static MessageStoreConfig tinyConfig(Path dir) {
@@ -39,8 +43,19 @@ final class StoreFixture implements AutoCloseable {
     /** {@code envTweak} receives the fixture's clock-based environment. */
     static StoreFixture open(Path dir, UnaryOperator<MessageStoreConfig> tweak,
                              UnaryOperator<StoreEnvironment> envTweak) {
-        StoreFixture f = new StoreFixture(dir, tweak.apply(tinyConfig(dir)), envTweak == null ? e -> e : envTweak);
-        f.store = new DefaultMessageStore(f.config, f.env);
+        return open(dir, tweak, envTweak, DelayLevels.defaults());
+    }
+
+    /** A store with the broker's {@code messageDelayLevel} set to {@code delayLevels}. */
+    static StoreFixture open(Path dir, DelayLevels delayLevels) {
+        return open(dir, c -> c, null, delayLevels);
+    }
+
+    private static StoreFixture open(Path dir, UnaryOperator<MessageStoreConfig> tweak,
+                                     UnaryOperator<StoreEnvironment> envTweak, DelayLevels delayLevels) {
+        StoreFixture f = new StoreFixture(dir, tweak.apply(tinyConfig(dir)), envTweak == null ? e -> e : envTweak,
+                delayLevels);
+        f.store = new DefaultMessageStore(f.config, f.env, delayLevels);
         f.store.start();
         return f;
     }
@@ -57,7 +72,7 @@ final class StoreFixture implements AutoCloseable {
 
     /** Opens a new store without closing the old one first (as after kill -9, once files are edited). */
     DefaultMessageStore restart() {
-        store = new DefaultMessageStore(config, env);
+        store = new DefaultMessageStore(config, env, delayLevels);
         store.start();
         return store;
     }

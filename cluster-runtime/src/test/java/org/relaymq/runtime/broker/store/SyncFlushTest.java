@@ -73,6 +73,32 @@ class SyncFlushTest {
     }
 
     @Test
+    void putThatDoesNotWaitIsAnsweredBeforeTheGroupCommitWhichStillForcesIt() throws Exception {
+        BlockingFiles files = new BlockingFiles();
+        try (StoreFixture f = open(files)) {
+            files.closeGate();
+            CompletableFuture<PutMessageResult> waiting = f.store.putAsync(message("T", 0, "waits"), true);
+            try {
+                assertThat(files.forceEntered.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+                // no WAIT property: the broker takes it out of the stored properties and passes it on
+                CompletableFuture<PutMessageResult> noWait = f.store.putAsync(message("T", 0, "does not wait"),
+                        false);
+                assertThat(noWait).as("answered while the disk is still blocked").isDone();
+                assertThat(noWait.join().status()).isEqualTo(PutMessageStatus.PUT_OK);
+                assertThat(waiting).isNotDone();
+                assertThat(f.store.stats().flushedOffset()).isLessThan(f.store.commitLogMaxOffset());
+            } finally {
+                files.openGate();
+            }
+            assertThat(waiting.get(10, TimeUnit.SECONDS).status()).isEqualTo(PutMessageStatus.PUT_OK);
+            assertThat(files.forceEntered.tryAcquire(10, TimeUnit.SECONDS))
+                    .as("the group commit forces the record nobody waits for (no periodic flush within 1 h)")
+                    .isTrue();
+            assertThat(TestMessages.drain(f.store, "T", 0)).containsExactly("waits", "does not wait");
+        }
+    }
+
+    @Test
     void slowDiskGivesFlushDiskTimeoutButKeepsTheMessage() throws Exception {
         BlockingFiles files = new BlockingFiles();
         try (StoreFixture f = open(files)) {

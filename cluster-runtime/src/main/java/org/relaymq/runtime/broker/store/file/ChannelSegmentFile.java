@@ -3,14 +3,17 @@ package org.relaymq.runtime.broker.store.file;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Function;
 
 /**
  * A segment on a plain {@link FileChannel} using positional reads and writes; the file grows as it is
- * written, and reads past its end see zeros. Reads copy into heap buffers.
+ * written, and reads past its end see zeros. Reads copy into heap buffers. After {@link #close()} reads and
+ * writes fail with {@link SegmentClosedException}, and so does one that races with it.
  */
 final class ChannelSegmentFile implements SegmentFile {
 
@@ -49,6 +52,8 @@ final class ChannelSegmentFile implements SegmentFile {
             while (b.hasRemaining()) {
                 pos += channel.write(b, pos);
             }
+        } catch (ClosedChannelException e) {
+            throw closed(e);
         } catch (IOException e) {
             throw new UncheckedIOException("write to " + path + " failed", e);
         }
@@ -67,6 +72,8 @@ final class ChannelSegmentFile implements SegmentFile {
                 }
                 pos += n;
             }
+        } catch (ClosedChannelException e) {
+            throw closed(e);
         } catch (IOException e) {
             throw new UncheckedIOException("read from " + path + " failed", e);
         }
@@ -74,9 +81,16 @@ final class ChannelSegmentFile implements SegmentFile {
     }
 
     @Override
+    public <T> T withView(int position, int length, Function<ByteBuffer, T> reader) {
+        return reader.apply(read(position, length));
+    }
+
+    @Override
     public void force() {
         try {
             channel.force(false);
+        } catch (ClosedChannelException e) {
+            // closed or deleted: nothing left to force
         } catch (IOException e) {
             throw new UncheckedIOException("force of " + path + " failed", e);
         }
@@ -88,6 +102,8 @@ final class ChannelSegmentFile implements SegmentFile {
             if (channel.size() > position) {
                 channel.truncate(position);
             }
+        } catch (ClosedChannelException e) {
+            throw closed(e);
         } catch (IOException e) {
             throw new UncheckedIOException("truncate of " + path + " failed", e);
         }
@@ -110,6 +126,12 @@ final class ChannelSegmentFile implements SegmentFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + path, e);
         }
+    }
+
+    private SegmentClosedException closed(ClosedChannelException cause) {
+        SegmentClosedException e = new SegmentClosedException(path);
+        e.initCause(cause);
+        return e;
     }
 
     private void checkRange(int position, int length) {

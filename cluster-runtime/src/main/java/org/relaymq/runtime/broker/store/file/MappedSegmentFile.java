@@ -8,12 +8,14 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * A memory-mapped segment, preallocated to its capacity. The channel is closed right after mapping (the
- * mapping does not need it), so an open segment holds no file descriptor. The mapping is released by the
- * garbage collector once neither this object nor any buffer from {@link #read} is reachable: explicit
- * unmapping would crash a reader still holding a slice.
+ * mapping does not need it), so an open segment holds no file descriptor. {@link #close()} unmaps
+ * explicitly (see {@link Unmapper}) once no read, write or force is using the mapping: each one holds a
+ * {@link UseCount} reference for its duration, and {@link #read} copies, so no buffer into the mapping
+ * outlives the call that made it. Once closed, every access fails with {@link SegmentClosedException}.
  */
 final class MappedSegmentFile implements SegmentFile {
 
@@ -21,12 +23,14 @@ final class MappedSegmentFile implements SegmentFile {
 
     private final Path path;
     private final int capacity;
-    private volatile MappedByteBuffer mapping;
+    private final MappedByteBuffer mapping;
+    private final UseCount uses;
 
     private MappedSegmentFile(Path path, int capacity, MappedByteBuffer mapping) {
         this.path = path;
         this.capacity = capacity;
         this.mapping = mapping;
+        this.uses = new UseCount(() -> Unmapper.unmap(mapping));
     }
 
     static SegmentFile open(Path path, int capacity) throws IOException {
@@ -51,31 +55,61 @@ final class MappedSegmentFile implements SegmentFile {
 
     @Override
     public void write(int position, ByteBuffer src) {
-        mapped().put(position, src, src.position(), src.remaining());
+        enter();
+        try {
+            mapping.put(position, src, src.position(), src.remaining());
+        } finally {
+            uses.exit();
+        }
     }
 
     @Override
     public ByteBuffer read(int position, int length) {
-        return mapped().slice(position, length).asReadOnlyBuffer();
+        byte[] copy = new byte[length];
+        enter();
+        try {
+            mapping.get(position, copy);
+        } finally {
+            uses.exit();
+        }
+        return ByteBuffer.wrap(copy).asReadOnlyBuffer();
+    }
+
+    @Override
+    public <T> T withView(int position, int length, Function<ByteBuffer, T> reader) {
+        enter();
+        try {
+            return reader.apply(mapping.slice(position, length).asReadOnlyBuffer());
+        } finally {
+            uses.exit();
+        }
     }
 
     @Override
     public void force() {
-        MappedByteBuffer m = mapping;
-        if (m != null) {
-            m.force();
+        if (!uses.enter()) {
+            return;
+        }
+        try {
+            mapping.force();
+        } finally {
+            uses.exit();
         }
     }
 
     @Override
     public void truncate(int position) {
-        MappedByteBuffer m = mapped();
-        ByteBuffer zeros = ByteBuffer.allocate(ZERO_CHUNK);
-        for (int pos = position; pos < capacity; pos += ZERO_CHUNK) {
-            int n = Math.min(ZERO_CHUNK, capacity - pos);
-            if (!isZero(m, pos, n)) {
-                m.put(pos, zeros, 0, n);
+        enter();
+        try {
+            ByteBuffer zeros = ByteBuffer.allocate(ZERO_CHUNK);
+            for (int pos = position; pos < capacity; pos += ZERO_CHUNK) {
+                int n = Math.min(ZERO_CHUNK, capacity - pos);
+                if (!isZero(mapping, pos, n)) {
+                    mapping.put(pos, zeros, 0, n);
+                }
             }
+        } finally {
+            uses.exit();
         }
     }
 
@@ -97,7 +131,7 @@ final class MappedSegmentFile implements SegmentFile {
 
     @Override
     public void close() {
-        mapping = null;
+        uses.close();
     }
 
     @Override
@@ -110,11 +144,9 @@ final class MappedSegmentFile implements SegmentFile {
         }
     }
 
-    private MappedByteBuffer mapped() {
-        MappedByteBuffer m = mapping;
-        if (m == null) {
-            throw new IllegalStateException("segment file closed: " + path);
+    private void enter() {
+        if (!uses.enter()) {
+            throw new SegmentClosedException(path);
         }
-        return m;
     }
 }
