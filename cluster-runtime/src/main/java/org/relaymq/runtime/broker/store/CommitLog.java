@@ -166,6 +166,29 @@ final class CommitLog {
         }
     }
 
+    /**
+     * Copies the committed bytes [offset, offset + size) into {@code dst} at {@code dstPos} straight from the
+     * segment (no intermediate buffer); false when they do not lie in one live segment.
+     */
+    boolean copyInto(long offset, int size, byte[] dst, int dstPos) {
+        Segment seg = segments.find(offset);
+        if (seg == null || size <= 0) {
+            return false;
+        }
+        int pos = (int) (offset - seg.start());
+        if ((long) pos + size > seg.committed()) {
+            return false;
+        }
+        try {
+            return seg.withView(pos, size, view -> {
+                view.get(0, dst, dstPos, size);
+                return Boolean.TRUE;
+            });
+        } catch (IllegalStateException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
     /** A copy of the whole record at {@code offset} (validated magic and size), or null. */
     ByteBuffer readRecord(long offset) {
         ByteBuffer head = read(offset, StoredMessageCodec.BLANK_MARKER_LENGTH);

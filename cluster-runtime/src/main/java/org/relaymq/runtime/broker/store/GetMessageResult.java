@@ -15,14 +15,21 @@ import java.util.Objects;
  *                        the commit log while its segment could not be unmapped
  * @param queueOffsets    logical offset of each collected record, same order
  * @param maxPhysicalOffsetPulled commit-log offset of the last entry scanned, or -1
+ * @param packed          when not null: every record back to back, exactly; {@code messages} are slices of it
  */
 public record GetMessageResult(GetMessageStatus status, long nextBeginOffset, long minOffset, long maxOffset,
-                               List<ByteBuffer> messages, List<Long> queueOffsets, long maxPhysicalOffsetPulled) {
+                               List<ByteBuffer> messages, List<Long> queueOffsets, long maxPhysicalOffsetPulled,
+                               byte[] packed) {
 
     public GetMessageResult {
         Objects.requireNonNull(status, "status");
         messages = List.copyOf(messages);
         queueOffsets = List.copyOf(queueOffsets);
+    }
+
+    public GetMessageResult(GetMessageStatus status, long nextBeginOffset, long minOffset, long maxOffset,
+                            List<ByteBuffer> messages, List<Long> queueOffsets, long maxPhysicalOffsetPulled) {
+        this(status, nextBeginOffset, minOffset, maxOffset, messages, queueOffsets, maxPhysicalOffsetPulled, null);
     }
 
     public static GetMessageResult empty(GetMessageStatus status, long next, long min, long max) {
@@ -41,8 +48,14 @@ public record GetMessageResult(GetMessageStatus status, long nextBeginOffset, lo
         return total;
     }
 
-    /** All records back to back, as a PULL_MESSAGE body (one copy). */
+    /**
+     * All records back to back, as a PULL_MESSAGE body: the packed array itself when there is one (the pull
+     * then copied each record exactly once, from the commit log into it; do not modify it), else one copy.
+     */
     public byte[] toByteArray() {
+        if (packed != null) {
+            return packed;
+        }
         byte[] out = new byte[bufferTotalSize()];
         int pos = 0;
         for (ByteBuffer b : messages) {

@@ -2,6 +2,7 @@ package org.relaymq.runtime.broker.store;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.relaymq.protocol.message.SysFlag;
 
@@ -46,53 +47,96 @@ final class QueueReader {
         return scan(entries, offset, min, max, maxMsgNums, maxBytes, filter == null ? MessageFilter.ALL : filter);
     }
 
-    /** Scans {@code entries} (a copy, at most the scan limit) and copies the matching records. */
+    /**
+     * Scans {@code entries} (a copy, at most the scan limit) in two passes: the ConsumeQueue entries alone
+     * choose the candidates (tags code, batch limits), then each candidate record is copied once, straight
+     * from the commit log into one body array sized for them all, and checked by the record filter there.
+     */
     private GetMessageResult scan(ByteBuffer entries, long offset, long min, long max, int maxMsgNums,
                                   int maxBytes, MessageFilter filter) {
-        GetMessageStatus status = GetMessageStatus.NO_MATCHED_MESSAGE;
-        List<ByteBuffer> found = new ArrayList<>();
-        List<Long> offsets = new ArrayList<>();
-        long skipBelow = Long.MIN_VALUE;
-        long maxPhysical = -1;
-        int bytes = 0;
+        Candidates c = new Candidates();
         int i = 0;
         for (; i + CqEntry.SIZE <= entries.limit(); i += CqEntry.SIZE) {
             long phys = entries.getLong(i);
             int size = entries.getInt(i + 8);
-            maxPhysical = phys;
-            if (size <= 0 || phys < skipBelow) {
+            c.maxPhysical = phys;
+            if (size <= 0) {
                 continue;
             }
-            if (isBatchFull(size, maxMsgNums, maxBytes, found.size(), bytes)) {
+            if (isBatchFull(size, maxMsgNums, maxBytes, c.count, c.bytes)) {
                 break;
             }
-            if (!filter.matchesTagsCode(entries.getLong(i + 12))) {
+            if (filter.matchesTagsCode(entries.getLong(i + 12))) {
+                c.add(phys, size, offset + i / CqEntry.SIZE);
+            }
+        }
+        return copy(c, offset + i / CqEntry.SIZE, min, max, filter);
+    }
+
+    private GetMessageResult copy(Candidates c, long next, long min, long max, MessageFilter filter) {
+        GetMessageStatus status = GetMessageStatus.NO_MATCHED_MESSAGE;
+        byte[] body = new byte[(int) Math.min(Integer.MAX_VALUE, c.bytes)];
+        List<Long> offsets = new ArrayList<>(c.count);
+        List<int[]> spans = new ArrayList<>(c.count);
+        long skipBelow = Long.MIN_VALUE;
+        int len = 0;
+        for (int k = 0; k < c.count; k++) {
+            long phys = c.phys[k];
+            int size = c.sizes[k];
+            if (phys < skipBelow) {
                 continue;
             }
-            ByteBuffer record = commitLog.read(phys, size);
-            if (record == null) {
-                if (found.isEmpty()) {
+            if (!commitLog.copyInto(phys, size, body, len)) {
+                if (offsets.isEmpty()) {
                     status = GetMessageStatus.MESSAGE_WAS_REMOVING;
                 }
                 skipBelow = commitLog.rollNextFile(phys);
                 continue;
             }
-            if (!filter.matchesRecord(record.duplicate())) {
+            if (!filter.matchesRecord(ByteBuffer.wrap(body, len, size).slice().asReadOnlyBuffer())) {
                 continue;
             }
-            found.add(record);
-            offsets.add(offset + i / CqEntry.SIZE);
-            bytes += size;
+            spans.add(new int[] {len, size});
+            offsets.add(c.queueOffsets[k]);
+            len += size;
             status = GetMessageStatus.FOUND;
         }
-        return new GetMessageResult(status, offset + i / CqEntry.SIZE, min, max, found, offsets, maxPhysical);
+        byte[] packed = len == body.length ? body : Arrays.copyOf(body, len); // shorter only when records dropped out
+        List<ByteBuffer> found = new ArrayList<>(spans.size());
+        for (int[] span : spans) {
+            found.add(ByteBuffer.wrap(packed, span[0], span[1]).slice().asReadOnlyBuffer());
+        }
+        return new GetMessageResult(status, next, min, max, found, offsets, c.maxPhysical, packed);
     }
 
-    private static boolean isBatchFull(int size, int maxMsgNums, int maxBytes, int count, int bytes) {
+    /** The records a pull may return, as chosen from the ConsumeQueue alone. */
+    private static final class Candidates {
+        long[] phys = new long[16];
+        int[] sizes = new int[16];
+        long[] queueOffsets = new long[16];
+        int count;
+        long bytes;
+        long maxPhysical = -1;
+
+        void add(long physical, int size, long queueOffset) {
+            if (count == phys.length) {
+                phys = Arrays.copyOf(phys, count * 2);
+                sizes = Arrays.copyOf(sizes, count * 2);
+                queueOffsets = Arrays.copyOf(queueOffsets, count * 2);
+            }
+            phys[count] = physical;
+            sizes[count] = size;
+            queueOffsets[count] = queueOffset;
+            count++;
+            bytes += size;
+        }
+    }
+
+    private static boolean isBatchFull(int size, int maxMsgNums, int maxBytes, int count, long bytes) {
         if (count == 0) {
             return false;
         }
-        return count >= maxMsgNums || (long) bytes + size > maxBytes;
+        return count >= maxMsgNums || bytes + size > maxBytes;
     }
 
     /** Store time of the record behind a ConsumeQueue entry, or -1. */

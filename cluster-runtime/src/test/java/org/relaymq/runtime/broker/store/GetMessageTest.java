@@ -99,6 +99,39 @@ class GetMessageTest {
         }
     }
 
+    /** A pull copies each record once: into the body array, which is what the response sends. */
+    @Test
+    void theBodyIsTheOneCopyOfTheRecordsAlsoWhenTheRecordFilterDropsSome() {
+        try (StoreFixture f = StoreFixture.open(dir)) {
+            for (String body : List.of("keep-1", "drop", "keep-2")) {
+                f.store.put(message("T", 0, body));
+            }
+            GetMessageResult all = get(f, "T", 0, 32, 1 << 20, MessageFilter.ALL);
+            assertThat(all.toByteArray()).isSameAs(all.packed()).isSameAs(all.toByteArray());
+            assertThat(all.toByteArray()).hasSize(all.bufferTotalSize());
+            assertThat(org.relaymq.protocol.message.StoredMessageCodec.decodeAll(java.nio.ByteBuffer.wrap(
+                    all.toByteArray())).stream().map(TestMessages::body)).containsExactly("keep-1", "drop", "keep-2");
+
+            GetMessageResult kept = get(f, "T", 0, 32, 1 << 20, new MessageFilter() {
+                @Override
+                public boolean matchesTagsCode(long tagsCode) {
+                    return true;
+                }
+
+                @Override
+                public boolean matchesRecord(java.nio.ByteBuffer record) {
+                    return TestMessages.body(org.relaymq.protocol.message.StoredMessageCodec.decode(record))
+                            .startsWith("keep");
+                }
+            });
+            assertThat(kept.toByteArray()).isSameAs(kept.packed()).hasSize(kept.bufferTotalSize());
+            assertThat(TestMessages.bodies(kept)).containsExactly("keep-1", "keep-2");
+            assertThat(kept.queueOffsets()).containsExactly(0L, 2L);
+            assertThat(org.relaymq.protocol.message.StoredMessageCodec.decodeAll(java.nio.ByteBuffer.wrap(
+                    kept.toByteArray())).stream().map(TestMessages::body)).containsExactly("keep-1", "keep-2");
+        }
+    }
+
     @Test
     void recordFilterRunsAfterTheTagFilter() {
         try (StoreFixture f = StoreFixture.open(dir)) {
