@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
 import org.relaymq.protocol.body.MessageQueue;
 import org.relaymq.protocol.body.TopicRouteData;
 import org.relaymq.runtime.client.api.ClientConfig;
@@ -21,17 +20,25 @@ import org.relaymq.runtime.client.api.SendFailedException;
 import org.relaymq.runtime.client.api.SendResult;
 import org.relaymq.runtime.client.internal.ClientEvents;
 import org.relaymq.runtime.client.internal.ProducerMember;
-import org.relaymq.runtime.common.concurrent.Executors2;
 import org.relaymq.runtime.remoting.RemotingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A producer with the feel of Apache's DefaultMQProducer: sync, async, oneway, ordered (selector) and batch
  * sends, retries on another broker, optional latency fault tolerance with the 4.x or 5.x table.
  * Configure with the setters before {@link #start()}.
+ * <p>
+ * Asynchronous sends are written at once and continued from the response: at most
+ * {@link #backPressureForAsyncSendNum(int)} are in flight (a caller waits up to the send timeout for one to
+ * end), their futures and callbacks complete on the producer's few async threads, never on an I/O thread.
  */
 public final class RelayProducer implements ProducerMember, AutoCloseable {
 
     public static final String DEFAULT_TOPIC = "TBW102";
+    /** Async sends in flight at once by default (Apache 5.x's backPressureForAsyncSendNum). */
+    public static final int DEFAULT_ASYNC_IN_FLIGHT = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(RelayProducer.class);
 
     private final String group;
     private final ClientInstance client;
@@ -46,10 +53,11 @@ public final class RelayProducer implements ProducerMember, AutoCloseable {
     private volatile int maxMessageSize = 4 * 1024 * 1024;
     private volatile int defaultTopicQueueNums = 4;
     private volatile String createTopicKey = DEFAULT_TOPIC;
+    private volatile int backPressureForAsyncSendNum = DEFAULT_ASYNC_IN_FLIGHT;
     private volatile LatencyFaultTolerance faults;
-    private SendEngine engine;
-    private MessageEncoder encoder;
-    private ThreadPoolExecutor asyncPool;
+    private volatile SendEngine engine;
+    private volatile MessageEncoder encoder;
+    private volatile AsyncSends asyncSends;
 
     /** A producer on a shared client instance. */
     public RelayProducer(String group, ClientInstance client) {
@@ -80,6 +88,15 @@ public final class RelayProducer implements ProducerMember, AutoCloseable {
 
     public RelayProducer retryTimesWhenSendAsyncFailed(int n) {
         this.retryTimesWhenSendAsyncFailed = n;
+        return this;
+    }
+
+    /** How many async sends may be in flight at once (default 10,000); set before {@link #start()}. */
+    public RelayProducer backPressureForAsyncSendNum(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("backPressureForAsyncSendNum must be >= 1: " + n);
+        }
+        this.backPressureForAsyncSendNum = n;
         return this;
     }
 
@@ -140,7 +157,8 @@ public final class RelayProducer implements ProducerMember, AutoCloseable {
         encoder = new MessageEncoder(client.uniqueKeys(), client.time());
         engine = new SendEngine(group, client.routes(), client.calls().transport(), client.time(),
                 new ClientEvents(client.events()), chooser);
-        asyncPool = Executors2.fixedBounded("relaymq-producer-" + group + "-async", 4, 10_000);
+        asyncSends = new AsyncSends(group, backPressureForAsyncSendNum,
+                Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
         client.registerProducer(this);
         client.start();
         client.worker().execute(client::sendHeartbeatNow);
@@ -169,30 +187,45 @@ public final class RelayProducer implements ProducerMember, AutoCloseable {
                 new SendEngine.Budget(timeoutMillis, attempts, retryAnotherBrokerWhenNotStoreOK), faults);
     }
 
-    /** Asynchronous send (retries {@code retryTimesWhenSendAsyncFailed}); the future completes on a producer thread. */
+    /**
+     * Asynchronous send (retries {@code retryTimesWhenSendAsyncFailed} times on another broker within the send
+     * timeout). The future completes on a producer async thread; it fails at once when the message cannot be
+     * prepared, and after up to the send timeout when the in-flight limit stays reached.
+     */
     public CompletableFuture<SendResult> sendAsync(Message msg) {
-        CompletableFuture<SendResult> f = new CompletableFuture<>();
-        try {
-            MessageEncoder.Prepared p = encoder.prepare(msg, compressMsgBodyOverHowmuch, maxMessageSize);
-            asyncPool.execute(() -> {
-                try {
-                    f.complete(sendPrepared(p, sendMsgTimeout, 1 + retryTimesWhenSendAsyncFailed));
-                } catch (ClientException | RuntimeException e) {
-                    f.completeExceptionally(e);
-                }
-            });
-        } catch (ClientException | RuntimeException e) {
-            f.completeExceptionally(e);
+        long start = client.time().monotonicMillis();
+        long timeout = sendMsgTimeout;
+        SendEngine e = engine;
+        AsyncSends sends = asyncSends;
+        MessageEncoder enc = encoder;
+        if (e == null || sends == null) {
+            return CompletableFuture.failedFuture(new ClientException(ClientException.LOCAL, sends == null
+                    ? "producer " + group + " is not started" : "producer " + group + " is shut down"));
         }
-        return f;
+        MessageEncoder.Prepared p;
+        try {
+            p = enc.prepare(msg, compressMsgBodyOverHowmuch, maxMessageSize);
+        } catch (ClientException | RuntimeException ex) {
+            return CompletableFuture.failedFuture(ex);
+        }
+        SendEngine.Budget budget = new SendEngine.Budget(timeout, 1 + retryTimesWhenSendAsyncFailed,
+                retryAnotherBrokerWhenNotStoreOK);
+        return sends.submit(p.topic(), timeout, result -> e.sendAsync(publishInfo(p.topic()), p.msgId(),
+                mq -> enc.request(p, mq, group, createTopicKey, defaultTopicQueueNums), budget, faults, start,
+                sends.executor(), result));
     }
 
+    /** {@link #sendAsync(Message)} with a callback (on a producer async thread, or the caller's on an early failure). */
     public void send(Message msg, SendCallback callback) {
         sendAsync(msg).whenComplete((r, e) -> {
-            if (e != null) {
-                callback.onException(e);
-            } else {
-                callback.onSuccess(r);
+            try {
+                if (e != null) {
+                    callback.onException(e);
+                } else {
+                    callback.onSuccess(r);
+                }
+            } catch (RuntimeException thrown) {
+                LOG.warn("send callback of producer {} threw", group, thrown);
             }
         });
     }
@@ -267,12 +300,15 @@ public final class RelayProducer implements ProducerMember, AutoCloseable {
                 .orElseGet(() -> new PublishInfo(topic, List.of(), java.util.Map.of(), false));
     }
 
-    /** Unregisters the group (UNREGISTER_CLIENT) and closes the client instance if this producer owns it. */
+    /**
+     * Lets async sends in flight complete (up to the send timeout; the rest fail with "producer shut down"),
+     * unregisters the group (UNREGISTER_CLIENT) and closes the client instance if this producer owns it.
+     */
     public synchronized void shutdown() {
         if (engine == null) {
             return;
         }
-        Executors2.shutdownAndAwait(asyncPool, Duration.ofSeconds(3));
+        asyncSends.close(Duration.ofMillis(sendMsgTimeout));
         client.unregisterProducer(group);
         if (ownsClient) {
             client.close();

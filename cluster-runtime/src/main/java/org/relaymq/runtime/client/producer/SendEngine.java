@@ -1,13 +1,13 @@
 package org.relaymq.runtime.client.producer;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.relaymq.protocol.body.MessageQueue;
 import org.relaymq.protocol.wire.RemotingCommand;
 import org.relaymq.runtime.client.api.ClientException;
-import org.relaymq.runtime.client.api.SendFailedException;
-import org.relaymq.runtime.client.api.SendFailedException.Attempt;
 import org.relaymq.runtime.client.api.SendResult;
 import org.relaymq.runtime.client.internal.ClientEvents;
 import org.relaymq.runtime.client.internal.RouteService;
@@ -18,7 +18,8 @@ import org.relaymq.runtime.remoting.RemotingException;
 /**
  * The send algorithm: choose a queue, send to its broker's master, and on a retryable failure try again
  * on another broker while attempts and the send timeout last. Every choice is a SEND_DECISION event,
- * every attempt a SEND_RESULT, every isolation a BROKER_ISOLATED.
+ * every attempt a SEND_RESULT, every isolation a BROKER_ISOLATED. Blocking ({@link #send}) or asynchronous
+ * ({@link #sendAsync}); both decide after each attempt by the same rules ({@link SendAttempts}).
  */
 final class SendEngine {
 
@@ -50,89 +51,183 @@ final class SendEngine {
 
     SendResult send(PublishInfo info, String msgId, Kernel kernel, Budget budget, LatencyFaultTolerance faults)
             throws ClientException {
-        Attempts tried = new Attempts(time.monotonicMillis());
-        for (int n = 1; n <= budget.attempts() && !tried.stop; n++) {
-            SendDecision d = chooser.choose(info, tried.lastFailed, faults);
-            events.sendDecision(group, info.topic(), n, d.candidates(), d.skipped(), d.chosen(),
-                    n == 1 ? "round-robin" : "retry on another broker");
-            if (d.chosen() == null) {
+        SendAttempts tried = new SendAttempts(info.topic(), time.monotonicMillis(), budget);
+        for (int n = 1; tried.mayTry(n); n++) {
+            MessageQueue mq = decide(info, n, tried, faults);
+            if (mq == null) {
                 break;
             }
-            SendResult r = attempt(info.topic(), n, d.chosen(), msgId, kernel, budget, faults, tried);
-            if (r != null) {
-                return r;
+            long remaining = tried.remainingMillis(n, mq, time.monotonicMillis());
+            if (remaining <= 0) {
+                break;
+            }
+            try {
+                SendResult r = once(info.topic(), n, mq, msgId, kernel, remaining, faults);
+                if (tried.accept(n, mq, r)) {
+                    return r;
+                }
+            } catch (ClientException e) {
+                tried.reject(n, mq, e);
             }
         }
-        throw new SendFailedException(info.topic(), tried.list, tried.lastCode, tried.lastError);
+        throw tried.failure();
     }
 
-    /** What the attempts of one send have met so far. */
-    private static final class Attempts {
-        final long start;
-        final List<Attempt> list = new ArrayList<>();
-        String lastFailed;
-        Exception lastError;
-        int lastCode = ClientException.LOCAL;
-        boolean stop;
-
-        Attempts(long start) {
-            this.start = start;
-        }
-
-        void failed(int n, MessageQueue mq, String why) {
-            list.add(new Attempt(n, mq.brokerName(), mq.queueId(), why));
-            lastFailed = mq.brokerName();
-        }
+    /**
+     * The same algorithm without blocking: each attempt is written with {@link Transport#invokeAsync}, and what
+     * follows its answer (fault tolerance, events, the next attempt, completing {@code result}) runs on
+     * {@code continuation}, never on the thread that completes the transport's future. The first attempt is
+     * made on the calling thread. Completing {@code result} from outside (producer shut down) ends the send.
+     *
+     * @param startMillis monotonic time the send's timeout counts from (before any wait for a permit)
+     */
+    void sendAsync(PublishInfo info, String msgId, Kernel kernel, Budget budget, LatencyFaultTolerance faults,
+                   long startMillis, Executor continuation, CompletableFuture<SendResult> result) {
+        new AsyncSend(info, msgId, kernel, new SendAttempts(info.topic(), startMillis, budget), faults, continuation,
+                result).attempt(1);
     }
 
-    /** Attempt {@code n} on {@code mq}: the result to return, or null to try again (unless {@code tried.stop}). */
-    private SendResult attempt(String topic, int n, MessageQueue mq, String msgId, Kernel kernel, Budget budget,
-                               LatencyFaultTolerance faults, Attempts tried) {
-        long spent = time.monotonicMillis() - tried.start;
-        if (spent >= budget.timeoutMillis()) {
-            tried.list.add(new Attempt(n, mq.brokerName(), mq.queueId(),
-                    "send timeout of " + budget.timeoutMillis() + " ms used up"));
-            tried.stop = true;
-            return null;
-        }
-        try {
-            SendResult r = once(topic, n, mq, msgId, kernel, budget.timeoutMillis() - spent, faults);
-            if (r.isOk() || !budget.retryWhenNotStored() || n == budget.attempts()) {
-                return r;
-            }
-            tried.failed(n, mq, "stored " + r.status());
-        } catch (ClientException e) {
-            tried.failed(n, mq, e.getMessage());
-            tried.lastError = e;
-            tried.lastCode = e.code();
-            tried.stop = e.code() != ClientException.LOCAL && !SendResults.RETRY_CODES.contains(e.code());
-        }
-        return null;
+    /** Chooses the queue of attempt {@code n} and announces it; null when there is none. */
+    private MessageQueue decide(PublishInfo info, int n, SendAttempts tried, LatencyFaultTolerance faults) {
+        SendDecision d = chooser.choose(info, tried.lastFailedBroker(), faults);
+        events.sendDecision(group, info.topic(), n, d.candidates(), d.skipped(), d.chosen(),
+                n == 1 ? "round-robin" : "retry on another broker");
+        return d.chosen();
     }
 
     /** One attempt on {@code mq}; remoting failures become code -1. */
     SendResult once(String topic, int attempt, MessageQueue mq, String msgId, Kernel kernel, long timeoutMillis,
                     LatencyFaultTolerance faults) throws ClientException {
         long t0 = time.monotonicMillis();
+        RemotingCommand response = null;
+        Exception error = null;
         try {
-            String addr = masterOf(mq.brokerName());
-            RemotingCommand response = transport.invokeSync(addr, kernel.request(mq), timeoutMillis);
-            SendResult r = SendResults.from(response, mq, msgId);
-            long latency = time.monotonicMillis() - t0;
-            record(faults, mq.brokerName(), latency, false);
-            events.sendResult(topic, attempt, r.queue(), true, latency, r.status().name(), null);
-            return r;
+            response = transport.invokeSync(masterOf(mq.brokerName()), kernel.request(mq), timeoutMillis);
         } catch (ClientException | RemotingException e) {
-            long latency = time.monotonicMillis() - t0;
-            record(faults, mq.brokerName(), latency, true);
-            events.sendResult(topic, attempt, mq, false, latency, null, e.getMessage());
-            if (e instanceof ClientException ce) {
-                throw ce;
-            }
-            throw new ClientException(ClientException.LOCAL, e.getMessage(), e);
+            error = e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClientException(ClientException.LOCAL, "interrupted while sending", e);
+        }
+        return settle(topic, attempt, mq, msgId, time.monotonicMillis() - t0, response, error, faults);
+    }
+
+    /**
+     * The outcome of one attempt ({@code response} or {@code error}): updates the fault tolerance, publishes the
+     * SEND_RESULT, and returns the result or throws the failure (remoting failures as code -1).
+     */
+    private SendResult settle(String topic, int attempt, MessageQueue mq, String msgId, long latency,
+                              RemotingCommand response, Throwable error, LatencyFaultTolerance faults)
+            throws ClientException {
+        try {
+            if (error != null) {
+                throw asClientException(error);
+            }
+            SendResult r = SendResults.from(response, mq, msgId);
+            record(faults, mq.brokerName(), latency, false);
+            events.sendResult(topic, attempt, r.queue(), true, latency, r.status().name(), null);
+            return r;
+        } catch (ClientException e) {
+            record(faults, mq.brokerName(), latency, true);
+            events.sendResult(topic, attempt, mq, false, latency, null, e.getMessage());
+            throw e;
+        }
+    }
+
+    private static ClientException asClientException(Throwable error) {
+        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (e instanceof ClientException ce) {
+            return ce;
+        }
+        return new ClientException(ClientException.LOCAL, e.getMessage(), e);
+    }
+
+    /**
+     * One asynchronous send: attempt after attempt, each continued on the producer's executor. Only one
+     * thread works on it at a time (the caller, then one continuation after another), so its state needs no
+     * lock; {@link #result} may be completed from outside (producer shut down), which ends it.
+     */
+    private final class AsyncSend {
+        private final CompletableFuture<SendResult> result;
+        private final PublishInfo info;
+        private final String msgId;
+        private final Kernel kernel;
+        private final SendAttempts tried;
+        private final LatencyFaultTolerance faults;
+        private final Executor continuation;
+
+        AsyncSend(PublishInfo info, String msgId, Kernel kernel, SendAttempts tried, LatencyFaultTolerance faults,
+                  Executor continuation, CompletableFuture<SendResult> result) {
+            this.result = result;
+            this.info = info;
+            this.msgId = msgId;
+            this.kernel = kernel;
+            this.tried = tried;
+            this.faults = faults;
+            this.continuation = continuation;
+        }
+
+        /** Makes attempt {@code n}, or completes the result when the send cannot go on. */
+        void attempt(int n) {
+            try {
+                tryAttempt(n);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }
+
+        private void tryAttempt(int n) {
+            if (result.isDone()) {
+                return;
+            }
+            if (!tried.mayTry(n)) {
+                result.completeExceptionally(tried.failure());
+                return;
+            }
+            MessageQueue mq = decide(info, n, tried, faults);
+            long remaining = mq == null ? 0 : tried.remainingMillis(n, mq, time.monotonicMillis());
+            if (remaining <= 0) {
+                result.completeExceptionally(tried.failure());
+                return;
+            }
+            long t0 = time.monotonicMillis();
+            CompletableFuture<RemotingCommand> call;
+            try {
+                call = transport.invokeAsync(masterOf(mq.brokerName()), kernel.request(mq), remaining);
+            } catch (ClientException e) {
+                answered(n, mq, time.monotonicMillis() - t0, null, e);
+                return;
+            }
+            call.whenComplete((response, error) -> {
+                long latency = time.monotonicMillis() - t0;
+                hop(() -> answered(n, mq, latency, response, error));
+            });
+        }
+
+        private void answered(int n, MessageQueue mq, long latency, RemotingCommand response, Throwable error) {
+            try {
+                SendResult r = settle(info.topic(), n, mq, msgId, latency, response, error, faults);
+                if (tried.accept(n, mq, r)) {
+                    result.complete(r);
+                    return;
+                }
+            } catch (ClientException e) {
+                tried.reject(n, mq, e);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                return;
+            }
+            attempt(n + 1);
+        }
+
+        /** Continues on the producer's executor; if it takes no more work (shut down), the send fails here. */
+        private void hop(Runnable next) {
+            try {
+                continuation.execute(next);
+            } catch (RejectedExecutionException e) {
+                result.completeExceptionally(new ClientException(ClientException.LOCAL,
+                        "producer " + group + " shut down before the send to " + info.topic() + " completed", e));
+            }
         }
     }
 

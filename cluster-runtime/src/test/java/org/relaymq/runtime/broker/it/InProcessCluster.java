@@ -32,12 +32,12 @@ import org.relaymq.runtime.namesrv.NameServerNodeConfig;
 import org.relaymq.runtime.namesrv.NamesrvConfig;
 
 /**
- * An in-process RelayMQ cluster for the broker ITs: N NameServers and M master brokers on loopback and
+ * An in-process RelayMQ cluster for the broker and client ITs: N NameServers and M master brokers on loopback and
  * free ports, classroom timings, small commit-log segments and index files in temporary store
  * directories. {@link #close()} stops everything in reverse order and then checks that no thread the
  * cluster started (by name prefix) is still alive.
  */
-final class InProcessCluster implements AutoCloseable {
+public final class InProcessCluster implements AutoCloseable {
 
     static final String CLUSTER = "RelayBrokerIT";
     static final Duration WAIT = Duration.ofSeconds(20);
@@ -57,7 +57,7 @@ final class InProcessCluster implements AutoCloseable {
     private UnaryOperator<MessageStoreConfig> storeTuning = UnaryOperator.identity();
     private boolean closed;
 
-    InProcessCluster(Path root) {
+    public InProcessCluster(Path root) {
         this.root = root;
         this.threadsBefore = Set.copyOf(Thread.getAllStackTraces().keySet());
     }
@@ -74,7 +74,7 @@ final class InProcessCluster implements AutoCloseable {
         return this;
     }
 
-    InProcessCluster nameServers(int count) {
+    public InProcessCluster nameServers(int count) {
         for (int i = 0; i < count; i++) {
             NameServerNodeConfig cfg = NameServerNodeConfig.loopback(NamesrvConfig.fromProfile(TimingProfile.CLASSROOM));
             nameServers.add(new NameServer(cfg, TimeSource.system(), scheduler).start());
@@ -83,7 +83,7 @@ final class InProcessCluster implements AutoCloseable {
     }
 
     /** Starts {@code count} masters ({@code <id>-b0}, {@code <id>-b1}, …) and waits until every NameServer lists them. */
-    InProcessCluster brokers(int count) {
+    public InProcessCluster brokers(int count) {
         for (int i = 0; i < count; i++) {
             String name = id + "-b" + brokers.size();
             brokers.add(startBroker(nodeConfig(name, FreePorts.brokerListenPort("127.0.0.1"))));
@@ -118,7 +118,7 @@ final class InProcessCluster implements AutoCloseable {
     }
 
     /** {@code host:port;host:port}, as clients take it. */
-    String namesrvAddr() {
+    public String namesrvAddr() {
         return String.join(";", namesrvList());
     }
 
@@ -126,20 +126,20 @@ final class InProcessCluster implements AutoCloseable {
         return Collections.unmodifiableList(nameServers);
     }
 
-    Broker broker(int index) {
+    public Broker broker(int index) {
         return brokers.get(index);
     }
 
-    List<Broker> brokers() {
+    public List<Broker> brokers() {
         return Collections.unmodifiableList(brokers);
     }
 
-    String brokerName(int index) {
+    public String brokerName(int index) {
         return brokers.get(index).config().broker().brokerName();
     }
 
     /** Creates {@code topic} with {@code queues} read/write queues on every broker; waits for the routes. */
-    void createTopic(String topic, int queues) {
+    public void createTopic(String topic, int queues) {
         for (int i = 0; i < brokers.size(); i++) {
             createTopicOn(i, topic, queues);
         }
@@ -152,7 +152,7 @@ final class InProcessCluster implements AutoCloseable {
     }
 
     /** Settings for our own client library: loopback, short intervals, a unique instance name. */
-    ClientConfig clientConfig() {
+    public ClientConfig clientConfig() {
         return ClientConfig.fromProfile(TimingProfile.CLASSROOM, namesrvAddr())
                 .withPollNameServerInterval(Duration.ofMillis(500))
                 .withHeartbeatBrokerInterval(Duration.ofSeconds(1))
