@@ -120,7 +120,7 @@ public final class ExtFields {
     /** Builds an insertion-ordered ext map, writing only non-null values. */
     public static final class Writer {
 
-        private final LinkedHashMap<String, String> ext = new LinkedHashMap<>();
+        private final LinkedHashMap<String, String> ext = new LinkedHashMap<>(32); // no resize up to 24 keys
 
         private Writer() {
         }

@@ -1,6 +1,5 @@
 package org.relaymq.protocol.wire;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -15,7 +14,7 @@ public final class JsonHeaderCodec {
 
     /** The header text of {@code cmd} as UTF-8 bytes (ext keys sorted; null ext entries skipped). */
     public static byte[] encode(RemotingCommand cmd) {
-        Utf8Sink out = new Utf8Sink(256);
+        Utf8Sink out = new Utf8Sink(512);
         out.ascii("{\"code\":").number(cmd.code());
         if (cmd.extFields() != null) {
             out.ascii(",\"extFields\":");
@@ -36,13 +35,20 @@ public final class JsonHeaderCodec {
 
     private static void writeExt(Utf8Sink out, Map<String, String> ext) {
         String[] keys = new String[ext.size()];
+        String[] values = new String[keys.length];
         int n = 0;
+        boolean sorted = true;
         for (Map.Entry<String, String> e : ext.entrySet()) {
             if (e.getKey() != null && e.getValue() != null) {
-                keys[n++] = e.getKey();
+                keys[n] = e.getKey();
+                values[n] = e.getValue();
+                sorted &= n == 0 || keys[n - 1].compareTo(keys[n]) <= 0;
+                n++;
             }
         }
-        Arrays.sort(keys, 0, n);
+        if (!sorted) {
+            sortByKey(keys, values, n);
+        }
         out.ascii('{');
         for (int i = 0; i < n; i++) {
             if (i > 0) {
@@ -50,9 +56,25 @@ public final class JsonHeaderCodec {
             }
             JsonStrings.append(out, keys[i]);
             out.ascii(':');
-            JsonStrings.append(out, ext.get(keys[i]));
+            JsonStrings.append(out, values[i]);
         }
         out.ascii('}');
+    }
+
+    /** Insertion sort of the pairs by key: headers have a few dozen keys at most, often nearly sorted. */
+    private static void sortByKey(String[] keys, String[] values, int n) {
+        for (int i = 1; i < n; i++) {
+            String k = keys[i];
+            String v = values[i];
+            int j = i - 1;
+            while (j >= 0 && keys[j].compareTo(k) > 0) {
+                keys[j + 1] = keys[j];
+                values[j + 1] = values[j];
+                j--;
+            }
+            keys[j + 1] = k;
+            values[j + 1] = v;
+        }
     }
 
     /** Parses the header text; the command gets {@code body} and serialize type JSON. */

@@ -41,8 +41,13 @@ public final class JsonStrings {
     static void append(Utf8Sink out, String s) {
         out.ascii('"');
         int n = s.length();
+        int run = 0; // start of the pending run of plain characters
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (isPlain(c)) {
+                continue;
+            }
+            out.ascii(s, run, i);
             switch (c) {
                 case '"' -> out.ascii("\\\"");
                 case '\\' -> out.ascii("\\\\");
@@ -64,8 +69,14 @@ public final class JsonStrings {
                     }
                 }
             }
+            run = i + 1;
         }
-        out.ascii('"');
+        out.ascii(s, run, n).ascii('"');
+    }
+
+    /** Printable ASCII other than quote and backslash: written as it is. */
+    private static boolean isPlain(char c) {
+        return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
     }
 
     /** fastjson writes C0 and C1 controls, DEL and the two Unicode line separators as \\uXXXX. */

@@ -73,6 +73,15 @@ public final class RemotingCommand {
                 SerializeType.JSON);
     }
 
+    /**
+     * A request that takes over {@code extFields} instead of copying it (hot paths building a fresh map per
+     * request): the caller must not touch the map afterwards.
+     */
+    public static RemotingCommand requestTakingExt(int code, Map<String, String> extFields, byte[] body) {
+        return new RemotingCommand(code, LanguageCode.JAVA, RelayMqVersion.WIRE_VERSION, 0, 0, null,
+                extFields == null ? null : Collections.unmodifiableMap(extFields), body, SerializeType.JSON, true);
+    }
+
     public static RemotingCommand request(int code, Map<String, String> extFields) {
         return request(code, extFields, null);
     }

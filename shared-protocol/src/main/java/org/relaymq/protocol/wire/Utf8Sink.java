@@ -21,6 +21,15 @@ final class Utf8Sink {
         return this;
     }
 
+    /** Chars {@code [from, to)} of {@code s}, all ASCII. */
+    Utf8Sink ascii(String s, int from, int to) {
+        ensure(to - from);
+        for (int i = from; i < to; i++) {
+            buf[len++] = (byte) s.charAt(i);
+        }
+        return this;
+    }
+
     Utf8Sink ascii(char c) {
         ensure(1);
         buf[len++] = (byte) c;

@@ -92,7 +92,7 @@ final class MessageEncoder {
                 mq.queueId(), p.sysFlag(), time.wallMillis(), p.flag(), p.properties(), p.reconsumeTimes() == null
                 ? 0 : p.reconsumeTimes(), false, p.maxReconsumeTimes(), p.batch(), mq.brokerName());
         int code = p.batch() ? RequestCode.SEND_BATCH_MESSAGE : RequestCode.SEND_MESSAGE_V2;
-        return RemotingCommand.request(code, h.toExtV2(), p.body());
+        return RemotingCommand.requestTakingExt(code, h.toExtV2(), p.body());
     }
 
     private static void validate(Message m, int maxSize) throws ClientException {

@@ -25,6 +25,9 @@ public final class QueueChooser {
     /** {@code faults} null = fault tolerance off; {@code lastFailedBroker} null on a first attempt. */
     public SendDecision choose(PublishInfo info, String lastFailedBroker, LatencyFaultTolerance faults) {
         List<MessageQueue> queues = info.queues();
+        if (lastFailedBroker == null && info.excluded().isEmpty() && !queues.isEmpty() && allAvailable(queues, faults)) {
+            return new SendDecision(queues.get(Math.floorMod(index.getAndIncrement(), queues.size())), queues, Map.of());
+        }
         Map<String, String> skipped = new LinkedHashMap<>(info.excluded());
         if (queues.isEmpty()) {
             return new SendDecision(null, queues, skipped);
@@ -49,6 +52,19 @@ public final class QueueChooser {
         }
         skipped.remove(chosen.brokerName());
         return new SendDecision(chosen, queues, skipped);
+    }
+
+    /** The common case, without building the skip list: nothing excluded and no broker isolated. */
+    private static boolean allAvailable(List<MessageQueue> queues, LatencyFaultTolerance faults) {
+        if (faults == null) {
+            return true;
+        }
+        for (MessageQueue q : queues) {
+            if (!faults.isAvailable(q.brokerName())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static MessageQueue firstFrom(List<MessageQueue> queues, int start, Set<String> avoid) {

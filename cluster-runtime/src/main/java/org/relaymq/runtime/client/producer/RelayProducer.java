@@ -2,6 +2,7 @@ package org.relaymq.runtime.client.producer;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +45,11 @@ public final class RelayProducer implements ProducerMember, AutoCloseable {
     private final ClientInstance client;
     private final boolean ownsClient;
     private final Set<String> topics = ConcurrentHashMap.newKeySet();
+    /** The publish info last derived from each topic's cached route (the route object itself, not a copy). */
+    private final Map<String, Derived> derived = new ConcurrentHashMap<>();
+
+    private record Derived(TopicRouteData route, PublishInfo info) {
+    }
     private final QueueChooser chooser = new QueueChooser(ThreadLocalRandom.current().nextInt(1 << 16));
     private volatile long sendMsgTimeout = 3000;
     private volatile int retryTimesWhenSendFailed = 2;
@@ -292,7 +298,14 @@ public final class RelayProducer implements ProducerMember, AutoCloseable {
             route = client.routes().fetch(topic);
         }
         if (route.isPresent() && !route.get().queueDatas().isEmpty()) {
-            return PublishInfo.from(topic, route.get(), 0);
+            TopicRouteData r = route.get();
+            Derived last = derived.get(topic);
+            if (last != null && last.route() == r) {
+                return last.info();
+            }
+            PublishInfo info = PublishInfo.from(topic, r, 0);
+            derived.put(topic, new Derived(r, info));
+            return info;
         }
         Optional<TopicRouteData> template = client.routes().cached(createTopicKey)
                 .or(() -> client.routes().fetch(createTopicKey));
