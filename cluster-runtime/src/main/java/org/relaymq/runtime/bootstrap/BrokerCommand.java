@@ -1,6 +1,7 @@
 package org.relaymq.runtime.bootstrap;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -118,11 +119,29 @@ public final class BrokerCommand implements Callable<Integer> {
         }
     }
 
-    /** broker.conf {@code slaveReadEnable}: the master suggests the slave to consumers lagging far behind. */
+    /**
+     * broker.conf {@code slaveReadEnable} (the master suggests the slave to consumers lagging far behind) and
+     * {@code waitTimeMillsInSendQueue} (sends queued longer are answered SYSTEM_BUSY).
+     */
     private static MessagingConfig messaging(Properties props) {
         MessagingConfig m = MessagingConfig.defaults();
-        return Boolean.parseBoolean(props.getProperty("slaveReadEnable", "false"))
-                ? m.withSlaveRead(true, m.consumeSlowlyLagBytes()) : m;
+        if (Boolean.parseBoolean(props.getProperty("slaveReadEnable", "false"))) {
+            m = m.withSlaveRead(true, m.consumeSlowlyLagBytes());
+        }
+        String wait = props.getProperty("waitTimeMillsInSendQueue");
+        if (wait != null) {
+            long millis;
+            try {
+                millis = Long.parseLong(wait.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("waitTimeMillsInSendQueue is not a number of milliseconds: " + wait);
+            }
+            if (millis < 1) {
+                throw new IllegalArgumentException("waitTimeMillsInSendQueue must be at least 1 ms: " + wait);
+            }
+            m = m.withWaitTimeInSendQueue(Duration.ofMillis(millis));
+        }
+        return m;
     }
 
     private void createTopics(Broker broker, CommandLine cl) {
@@ -199,6 +218,7 @@ public final class BrokerCommand implements Callable<Integer> {
         unused.removeAll(StoreSettings.KEYS);
         unused.remove("profile");
         unused.remove("slaveReadEnable");
+        unused.remove("waitTimeMillsInSendQueue");
         if (!unused.isEmpty()) {
             LOG.warn("broker.conf keys this broker does not use: {}", String.join(", ", unused));
         }

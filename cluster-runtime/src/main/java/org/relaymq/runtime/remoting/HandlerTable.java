@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.relaymq.protocol.ProtocolException;
 import org.relaymq.protocol.code.ResponseCode;
 import org.relaymq.protocol.wire.RemotingCommand;
@@ -22,16 +23,24 @@ public final class HandlerTable {
     private static final Logger LOG = LoggerFactory.getLogger(HandlerTable.class);
 
     static final String BUSY_REMARK = "[OVERLOAD]system busy, start flow control for a while";
+    static final String STALE_REMARK = "[TIMEOUT_CLEAN_QUEUE]broker busy, start flow control for a while, "
+            + "period in queue: %sms, size of queue: %d";
 
-    private record Entry(RequestHandler handler, ExecutorService executor) {
+    /** {@code limit} null: no limit on the time in the queue. */
+    private record Entry(RequestHandler handler, ExecutorService executor, QueueWaitLimit limit) {
     }
 
     private final Map<Integer, Entry> entries = new ConcurrentHashMap<>();
 
     /** Registers (or replaces) the handler of {@code code}, run on {@code executor}. */
     public HandlerTable register(int code, RequestHandler handler, ExecutorService executor) {
+        return register(code, handler, executor, null);
+    }
+
+    /** As {@link #register(int, RequestHandler, ExecutorService)}; requests queued beyond {@code limit} are refused. */
+    public HandlerTable register(int code, RequestHandler handler, ExecutorService executor, QueueWaitLimit limit) {
         entries.put(code, new Entry(Objects.requireNonNull(handler, "handler"),
-                Objects.requireNonNull(executor, "executor")));
+                Objects.requireNonNull(executor, "executor"), limit));
         return this;
     }
 
@@ -49,12 +58,31 @@ public final class HandlerTable {
             return;
         }
         try {
-            entry.executor().execute(() -> run(entry.handler(), ctx, request));
+            if (entry.limit() == null) {
+                entry.executor().execute(() -> run(entry.handler(), ctx, request));
+            } else {
+                long queued = entry.limit().time().nanoTime();
+                entry.executor().execute(() -> runUnlessStale(entry, ctx, request, queued));
+            }
         } catch (RejectedExecutionException e) {
             LOG.warn("system busy: rejected request code={} opaque={} from {}",
                     request.code(), request.opaque(), channel.remoteAddress());
             ctx.respond(RemotingCommand.responseTo(request, ResponseCode.SYSTEM_BUSY, BUSY_REMARK));
         }
+    }
+
+    private static void runUnlessStale(Entry entry, RequestContext ctx, RemotingCommand request, long queuedNanos) {
+        long waited = entry.limit().time().nanoTime() - queuedNanos;
+        if (waited <= entry.limit().maxWait().toNanos()) {
+            run(entry.handler(), ctx, request);
+            return;
+        }
+        int queueSize = entry.executor() instanceof ThreadPoolExecutor pool ? pool.getQueue().size() : -1;
+        LOG.debug("system busy: request code={} opaque={} from {} waited {} ms in the queue (limit {} ms)",
+                request.code(), request.opaque(), ctx.remoteAddress(), waited / 1_000_000,
+                entry.limit().maxWait().toMillis());
+        ctx.respond(RemotingCommand.responseTo(request, ResponseCode.SYSTEM_BUSY,
+                String.format(STALE_REMARK, waited / 1_000_000, queueSize)));
     }
 
     private static void run(RequestHandler handler, RequestContext ctx, RemotingCommand request) {

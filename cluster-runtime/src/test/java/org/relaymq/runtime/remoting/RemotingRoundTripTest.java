@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import org.relaymq.protocol.ProtocolException;
 import org.relaymq.protocol.code.ResponseCode;
 import org.relaymq.protocol.wire.RemotingCommand;
 import org.relaymq.protocol.wire.SerializeType;
+import org.relaymq.runtime.common.time.ManualClock;
 
 /** Request / response over loopback between a real server and client; every thread is checked gone after. */
 class RemotingRoundTripTest {
@@ -183,6 +185,39 @@ class RemotingRoundTripTest {
         assertThat(rejected.remark()).isEqualTo("[OVERLOAD]system busy, start flow control for a while");
         assertThat(running.get(5, TimeUnit.SECONDS).code()).isEqualTo(ResponseCode.SUCCESS);
         assertThat(queued.get(5, TimeUnit.SECONDS).code()).isEqualTo(ResponseCode.SUCCESS);
+    }
+
+    /** A request left waiting in its queue longer than the limit is refused SYSTEM_BUSY; one that is not is served. */
+    @Test
+    void requestThatWaitedTooLongInTheQueueIsAnsweredSystemBusy() throws Exception {
+        ExecutorService single = kit.executor(1, 16);
+        ManualClock clock = new ManualClock();
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        server.handlers().register(HOLD, (ctx, req) -> {
+            if (req.body().length == 1 && req.body()[0] == '1') {
+                started.countDown();
+                release.await(10, TimeUnit.SECONDS);
+            }
+            return echo(ctx, req);
+        }, single, new QueueWaitLimit(clock, Duration.ofMillis(200)));
+
+        CompletableFuture<RemotingCommand> running = client.invokeAsync(addr, request(HOLD, "1"), 10_000);
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<RemotingCommand> stale = client.invokeAsync(addr, request(HOLD, "2"), 10_000);
+        await().atMost(Duration.ofSeconds(5)).until(() -> ((ThreadPoolExecutor) single)
+                .getQueue().size() == 1);
+        clock.advanceMillis(201);
+        CompletableFuture<RemotingCommand> fresh = client.invokeAsync(addr, request(HOLD, "3"), 10_000);
+        await().atMost(Duration.ofSeconds(5)).until(() -> ((ThreadPoolExecutor) single)
+                .getQueue().size() == 2);
+        release.countDown();
+
+        assertThat(running.get(5, TimeUnit.SECONDS).code()).isEqualTo(ResponseCode.SUCCESS);
+        RemotingCommand refused = stale.get(5, TimeUnit.SECONDS);
+        assertThat(refused.code()).isEqualTo(ResponseCode.SYSTEM_BUSY);
+        assertThat(refused.remark()).startsWith("[TIMEOUT_CLEAN_QUEUE]broker busy").contains("period in queue: 201ms");
+        assertThat(fresh.get(5, TimeUnit.SECONDS).code()).isEqualTo(ResponseCode.SUCCESS);
     }
 
     @Test

@@ -26,11 +26,14 @@ import java.util.Objects;
  * @param delayTickInterval      how often the delay service looks for due messages; default 100 ms
  * @param statsInterval          period of STORE_STATS events; default 1 s
  * @param maxQueryMessages       cap on QUERY_MESSAGE results; default 64 (UNIQ_KEY queries use 32)
+ * @param waitTimeInSendQueue    a send that waited longer in the send queue is answered SYSTEM_BUSY
+ *                               ({@code waitTimeMillsInSendQueue}); default 200 ms
  */
 public record MessagingConfig(boolean slaveReadEnable, long consumeSlowlyLagBytes, long hotDataBytes,
                               int maxPullMessages, int maxPullBytes, boolean longPollingEnable,
                               Duration shortPollingTime, Duration maxSuspendTime, Duration holdSweepInterval,
-                              Duration delayTickInterval, Duration statsInterval, int maxQueryMessages) {
+                              Duration delayTickInterval, Duration statsInterval, int maxQueryMessages,
+                              Duration waitTimeInSendQueue) {
 
     public static final int UNIQUE_KEY_QUERY_MAX = 32;
     private static final double IN_MEMORY_RATIO = 0.40;
@@ -46,8 +49,9 @@ public record MessagingConfig(boolean slaveReadEnable, long consumeSlowlyLagByte
                 || hotDataBytes < 0) {
             throw new IllegalArgumentException("pull/query caps must be >= 1 and byte thresholds >= 0");
         }
+        Objects.requireNonNull(waitTimeInSendQueue, "waitTimeInSendQueue");
         for (Duration d : new Duration[] {shortPollingTime, maxSuspendTime, holdSweepInterval, delayTickInterval,
-                statsInterval}) {
+                statsInterval, waitTimeInSendQueue}) {
             if (d.isZero() || d.isNegative()) {
                 throw new IllegalArgumentException("durations must be positive: " + d);
             }
@@ -57,31 +61,32 @@ public record MessagingConfig(boolean slaveReadEnable, long consumeSlowlyLagByte
     public static MessagingConfig defaults() {
         long inMemory = (long) (physicalMemory() * IN_MEMORY_RATIO);
         return new MessagingConfig(false, inMemory, inMemory, 32, 256 * 1024, true, Duration.ofSeconds(1),
-                Duration.ofSeconds(25), Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofSeconds(1), 64);
+                Duration.ofSeconds(25), Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofSeconds(1), 64,
+                Duration.ofMillis(200));
     }
 
     public MessagingConfig withSlaveRead(boolean enable, long lagBytes) {
         return new MessagingConfig(enable, lagBytes, hotDataBytes, maxPullMessages, maxPullBytes, longPollingEnable,
                 shortPollingTime, maxSuspendTime, holdSweepInterval, delayTickInterval, statsInterval,
-                maxQueryMessages);
+                maxQueryMessages, waitTimeInSendQueue);
     }
 
     public MessagingConfig withHotDataBytes(long bytes) {
         return new MessagingConfig(slaveReadEnable, consumeSlowlyLagBytes, bytes, maxPullMessages, maxPullBytes,
                 longPollingEnable, shortPollingTime, maxSuspendTime, holdSweepInterval, delayTickInterval,
-                statsInterval, maxQueryMessages);
+                statsInterval, maxQueryMessages, waitTimeInSendQueue);
     }
 
     public MessagingConfig withLongPolling(boolean enable, Duration shortPolling, Duration maxSuspend) {
         return new MessagingConfig(slaveReadEnable, consumeSlowlyLagBytes, hotDataBytes, maxPullMessages,
                 maxPullBytes, enable, shortPolling, maxSuspend, holdSweepInterval, delayTickInterval, statsInterval,
-                maxQueryMessages);
+                maxQueryMessages, waitTimeInSendQueue);
     }
 
     public MessagingConfig withPullCaps(int messages, int bytes) {
         return new MessagingConfig(slaveReadEnable, consumeSlowlyLagBytes, hotDataBytes, messages, bytes,
                 longPollingEnable, shortPollingTime, maxSuspendTime, holdSweepInterval, delayTickInterval,
-                statsInterval, maxQueryMessages);
+                statsInterval, maxQueryMessages, waitTimeInSendQueue);
     }
 
     /** How long a pull that asked for {@code suspendTimeoutMillis} is held. */
@@ -98,5 +103,11 @@ public record MessagingConfig(boolean slaveReadEnable, long consumeSlowlyLagByte
             return total > 0 ? total : FALLBACK_MEMORY;
         }
         return FALLBACK_MEMORY;
+    }
+
+    public MessagingConfig withWaitTimeInSendQueue(Duration wait) {
+        return new MessagingConfig(slaveReadEnable, consumeSlowlyLagBytes, hotDataBytes, maxPullMessages, maxPullBytes,
+                longPollingEnable, shortPollingTime, maxSuspendTime, holdSweepInterval, delayTickInterval,
+                statsInterval, maxQueryMessages, wait);
     }
 }

@@ -6,6 +6,7 @@ import org.relaymq.protocol.code.RequestCode;
 import org.relaymq.runtime.broker.offset.DelayOffsetStore;
 import org.relaymq.runtime.common.time.Scheduler;
 import org.relaymq.runtime.remoting.HandlerTable;
+import org.relaymq.runtime.remoting.QueueWaitLimit;
 import org.relaymq.runtime.telemetry.EventSink;
 
 /**
@@ -49,10 +50,12 @@ public final class MessagingServices implements AutoCloseable {
      * are the broker core's; give it {@link #queueHead()} for the "new group on a young queue" rule.
      */
     public HandlerTable registerHandlers(HandlerTable table) {
-        table.register(RequestCode.SEND_MESSAGE, new SendMessageHandler(send), executors.send());
-        table.register(RequestCode.SEND_MESSAGE_V2, new SendMessageV2Handler(send), executors.send());
-        table.register(RequestCode.SEND_BATCH_MESSAGE, new SendBatchMessageHandler(send), executors.send());
-        table.register(RequestCode.CONSUMER_SEND_MSG_BACK, new ConsumerSendMsgBackHandler(ctx), executors.send());
+        QueueWaitLimit sendWait = new QueueWaitLimit(ctx.time(), ctx.config().waitTimeInSendQueue());
+        table.register(RequestCode.SEND_MESSAGE, new SendMessageHandler(send), executors.send(), sendWait);
+        table.register(RequestCode.SEND_MESSAGE_V2, new SendMessageV2Handler(send), executors.send(), sendWait);
+        table.register(RequestCode.SEND_BATCH_MESSAGE, new SendBatchMessageHandler(send), executors.send(), sendWait);
+        table.register(RequestCode.CONSUMER_SEND_MSG_BACK, new ConsumerSendMsgBackHandler(ctx), executors.send(),
+                sendWait);
         table.register(RequestCode.PULL_MESSAGE, new PullMessageHandler(pull), executors.pull());
         registerOffsetHandlers(table);
         table.register(RequestCode.QUERY_MESSAGE, new QueryMessageHandler(ctx), executors.query());
