@@ -39,9 +39,11 @@ final class ProcessCluster implements AutoCloseable {
     ProcessCluster(Path root) throws IOException {
         this.root = root;
         this.conf = root.resolve("broker.conf");
-        // small segments; offsets written every second so a SIGKILL loses at most one second of them
-        Files.writeString(conf, "mappedFileSizeCommitLog=67108864\nflushConsumerOffsetInterval=1000\n",
-                StandardCharsets.UTF_8);
+        // small segments; offsets written every second so a SIGKILL loses at most one second of them; a send-queue
+        // limit well above the 200 ms default, which a loaded CI machine can exceed (the official client does
+        // not retry the SYSTEM_BUSY it gets then, and the test counts every failure reaching the application)
+        Files.writeString(conf, "mappedFileSizeCommitLog=67108864\nflushConsumerOffsetInterval=1000\n"
+                + "waitTimeMillsInSendQueue=5000\n", StandardCharsets.UTF_8);
     }
 
     ProcessCluster start() throws Exception {

@@ -112,7 +112,8 @@ class SyncMasterSlaveIT {
                 .storePathRootDir(dir.resolve(storeName)).build();
         MessageStoreConfig store = MessageStoreConfig.defaults(dir.resolve(storeName))
                 .withSegmentSizes(8 * 1024 * 1024, 20_000).withIndexSize(4096, 40_000);
-        return new Broker(new BrokerNodeConfig(config, store, MessagingConfig.defaults(), "127.0.0.1"),
+        return new Broker(new BrokerNodeConfig(config, store,
+                MessagingConfig.defaults().withWaitTimeInSendQueue(Duration.ofSeconds(5)), "127.0.0.1"),
                 TimeSource.system(), scheduler).start();
     }
 

@@ -106,7 +106,10 @@ public final class InProcessCluster implements AutoCloseable {
         MessageStoreConfig sc = storeTuning.apply(MessageStoreConfig.defaults(dir)
                 .withSegmentSizes(4 * 1024 * 1024, 20_000).withIndexSize(1_000, 4_000)
                 .withFlush(FlushDiskType.SYNC_FLUSH, Duration.ofMillis(200), Duration.ofSeconds(5)));
-        return new BrokerNodeConfig(bc, sc, MessagingConfig.defaults(), "127.0.0.1");
+        // a loaded CI machine may stall a send longer than the 200 ms send-queue limit; that refusal is
+        // tested on its own (RemotingRoundTripTest), here it would only make the official client fail at random
+        return new BrokerNodeConfig(bc, sc, MessagingConfig.defaults().withWaitTimeInSendQueue(Duration.ofSeconds(5)),
+                "127.0.0.1");
     }
 
     private Broker startBroker(BrokerNodeConfig cfg) {
