@@ -3,11 +3,15 @@ package org.relaymq.runtime.remoting;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /** The pipeline of a client connection; the only place that knows its order. */
 final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    /** A flush is passed on at least every this many flushes, even while more keep coming. */
+    static final int FLUSH_AFTER = 64;
 
     private final RemotingClientConfig config;
     private final CommandDispatcher dispatcher;
@@ -22,6 +26,8 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
         ch.pipeline()
+                // many requests or responses written close together leave in one write call
+                .addLast("flushConsolidation", new FlushConsolidationHandler(FLUSH_AFTER, true))
                 .addLast("frameDecoder", new LengthFieldBasedFrameDecoder(config.maxFrameLength(), 0, 4, 0, 4))
                 .addLast("commandDecoder", new CommandDecoder())
                 .addLast("commandEncoder", encoder)

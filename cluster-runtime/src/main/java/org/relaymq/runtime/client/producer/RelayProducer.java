@@ -47,9 +47,6 @@ public final class RelayProducer implements ProducerMember, AutoCloseable {
     private final Set<String> topics = ConcurrentHashMap.newKeySet();
     /** The publish info last derived from each topic's cached route (the route object itself, not a copy). */
     private final Map<String, Derived> derived = new ConcurrentHashMap<>();
-
-    private record Derived(TopicRouteData route, PublishInfo info) {
-    }
     private final QueueChooser chooser = new QueueChooser(ThreadLocalRandom.current().nextInt(1 << 16));
     private volatile long sendMsgTimeout = 3000;
     private volatile int retryTimesWhenSendFailed = 2;
@@ -64,6 +61,9 @@ public final class RelayProducer implements ProducerMember, AutoCloseable {
     private volatile SendEngine engine;
     private volatile MessageEncoder encoder;
     private volatile AsyncSends asyncSends;
+
+    private record Derived(TopicRouteData route, PublishInfo info) {
+    }
 
     /** A producer on a shared client instance. */
     public RelayProducer(String group, ClientInstance client) {
