@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs RelayMQ and Apache RocketMQ side by side on this machine and prints the medians of three runs of
-# sync send (16 threads), async send (10,000 in flight) and consume, 128-byte bodies, 8-queue topic, each
-# system driven by its own client. Needs the runtime jar and the test classes:
+# sync send (16 threads), async send (one thread, 1,000 sends in flight) and
+# consume, 128-byte bodies, 8-queue topic, each system driven by its own client, after one unmeasured
+# round that warms both brokers up. Needs the runtime jar and the test classes:
 #   mvn -B -ntp -DskipTests package && mvn -B -ntp -q -pl cluster-runtime test-compile
 # Usage: cluster-runtime/compare-with-apache.sh [SECONDS=10] [RUNS=3]
 set -euo pipefail
@@ -43,6 +44,13 @@ ours() { java -jar "$JAR" bench "$@" --seconds "$SECONDS_PER_RUN" | awk '/msg\/s
 apache() { java -cp "$CP" org.relaymq.runtime.bench.ApacheReference "$@" "$SECONDS_PER_RUN" 2>/dev/null \
   | awk '/msg\/s/ {gsub(",","",$0); for(i=1;i<=NF;i++) if($(i+1)=="msg/s") print $i}'; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# warm both brokers (JIT) with an unmeasured round of sync and async sends
+ours produce --namesrv "$OURS" --topic BenchTopic --mode sync --threads 16 --size 128 >/dev/null
+apache produce "$APACHE" BenchTopic sync >/dev/null
+ours produce --namesrv "$OURS" --topic BenchTopic --mode async --threads 1 --size 128 >/dev/null
+apache produce "$APACHE" BenchTopic async >/dev/null
+echo "warmed up" >&2
 
 declare -A R
 for run in $(seq "$RUNS"); do
