@@ -31,6 +31,7 @@ import org.relaymq.runtime.common.concurrent.Executors2;
 import org.relaymq.runtime.common.time.ExecutorScheduler;
 import org.relaymq.runtime.common.time.Scheduler;
 import org.relaymq.runtime.common.time.TimeSource;
+import org.relaymq.runtime.common.time.WheelScheduler;
 import org.relaymq.runtime.remoting.NettyRemotingClient;
 import org.relaymq.runtime.remoting.RemotingClientConfig;
 import org.relaymq.runtime.telemetry.EventBus;
@@ -70,13 +71,15 @@ public final class ClientInstance implements AutoCloseable {
     /** A client on real connections, the system clock and its own timer and worker threads. */
     public static ClientInstance create(ClientConfig config) {
         ExecutorScheduler scheduler = new ExecutorScheduler("relaymq-client-timer", 1);
+        WheelScheduler requestTimeouts = new WheelScheduler("relaymq-client-timeouts");
         NettyRemotingClient remoting = new NettyRemotingClient(RemotingClientConfig.defaults()
-                .withName("relaymq-client"), scheduler, TimeSource.system());
+                .withName("relaymq-client"), requestTimeouts, TimeSource.system());
         ExecutorService pool = Executors2.fixedBounded("relaymq-client-worker", 4, 1024);
         ClientInstance c = new ClientInstance(config, new NettyTransport(remoting), TimeSource.system(), scheduler,
                 pool);
         c.owned.add(() -> Executors2.shutdownAndAwait(pool, Duration.ofSeconds(3)));
         c.owned.add(scheduler);
+        c.owned.add(requestTimeouts);
         return c;
     }
 
