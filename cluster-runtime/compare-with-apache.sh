@@ -4,7 +4,8 @@
 # consume, 128-byte bodies, 8-queue topic, each system driven by its own client, after one unmeasured
 # round that warms both brokers up. Needs the runtime jar and the test classes:
 #   mvn -B -ntp -DskipTests package && mvn -B -ntp -q -pl cluster-runtime test-compile
-# Usage: cluster-runtime/compare-with-apache.sh [SECONDS=10] [RUNS=3]
+# Usage: [APACHE_HEAP="-Xms4g -Xmx4g"] cluster-runtime/compare-with-apache.sh [SECONDS=10] [RUNS=3]
+# (our broker runs with the JVM defaults, as its launcher does)
 set -euo pipefail
 cd "$(dirname "$0")"
 SECONDS_PER_RUN=${1:-10}
@@ -33,7 +34,7 @@ await_line "$WORK/br.out" READY
 
 APORT=$(free_port); ABPORT=$(free_port)
 # shellcheck disable=SC2086
-java $OPENS -Xmx1g -cp "$CP" org.relaymq.runtime.bench.ApacheReference cluster "$WORK/apache" "$APORT" "$ABPORT" \
+java $OPENS ${APACHE_HEAP:--Xms4g -Xmx4g} -cp "$CP" org.relaymq.runtime.bench.ApacheReference cluster "$WORK/apache" "$APORT" "$ABPORT" \
   >"$WORK/apache.out" 2>"$WORK/apache.err" & PIDS+=($!)
 await_line "$WORK/apache.out" READY
 APACHE=127.0.0.1:$APORT
