@@ -176,13 +176,13 @@ public final class RelayProducer implements ProducerMember, AutoCloseable {
     }
 
     public SendResult send(Message msg, long timeoutMillis) throws ClientException {
-        MessageEncoder.Prepared p = encoder.prepare(msg, compressMsgBodyOverHowmuch, maxMessageSize);
+        MessageEncoder.Prepared p = running().prepare(msg, compressMsgBodyOverHowmuch, maxMessageSize);
         return sendPrepared(p, timeoutMillis, 1 + retryTimesWhenSendFailed);
     }
 
     /** A batch of messages of one topic, stored together on one queue (SEND_BATCH_MESSAGE). */
     public SendResult send(List<Message> batch) throws ClientException {
-        MessageEncoder.Prepared p = encoder.prepareBatch(batch, maxMessageSize);
+        MessageEncoder.Prepared p = running().prepareBatch(batch, maxMessageSize);
         return sendPrepared(p, sendMsgTimeout, 1 + retryTimesWhenSendFailed);
     }
 
@@ -238,7 +238,7 @@ public final class RelayProducer implements ProducerMember, AutoCloseable {
 
     /** Fire and forget: one attempt, no result. */
     public void sendOneway(Message msg) throws ClientException {
-        MessageEncoder.Prepared p = encoder.prepare(msg, compressMsgBodyOverHowmuch, maxMessageSize);
+        MessageEncoder.Prepared p = running().prepare(msg, compressMsgBodyOverHowmuch, maxMessageSize);
         PublishInfo info = publishInfo(p.topic());
         SendDecision d = chooser.choose(info, null, faults);
         engine.announceChosen(info, d.chosen(), "oneway round-robin");
@@ -259,7 +259,7 @@ public final class RelayProducer implements ProducerMember, AutoCloseable {
 
     /** Ordered send: {@code selector} picks the queue (one attempt, no retry on another queue). */
     public SendResult send(Message msg, MessageQueueSelector selector, Object arg) throws ClientException {
-        MessageEncoder.Prepared p = encoder.prepare(msg, compressMsgBodyOverHowmuch, maxMessageSize);
+        MessageEncoder.Prepared p = running().prepare(msg, compressMsgBodyOverHowmuch, maxMessageSize);
         PublishInfo info = publishInfo(p.topic());
         if (info.queues().isEmpty()) {
             throw new SendFailedException(p.topic(), List.of(), ClientException.LOCAL, null);
@@ -270,7 +270,7 @@ public final class RelayProducer implements ProducerMember, AutoCloseable {
 
     /** Sends to one given queue (one attempt). */
     public SendResult send(Message msg, MessageQueue mq) throws ClientException {
-        MessageEncoder.Prepared p = encoder.prepare(msg, compressMsgBodyOverHowmuch, maxMessageSize);
+        MessageEncoder.Prepared p = running().prepare(msg, compressMsgBodyOverHowmuch, maxMessageSize);
         return sendToQueue(p, publishInfo(p.topic()), mq, "explicit queue");
     }
 
@@ -284,6 +284,16 @@ public final class RelayProducer implements ProducerMember, AutoCloseable {
             throw new SendFailedException(p.topic(), List.of(new SendFailedException.Attempt(1, mq.brokerName(),
                     mq.queueId(), e.getMessage())), e.code(), e);
         }
+    }
+
+    /** The encoder of a started producer; a clear error before {@link #start()} and after {@link #shutdown()}. */
+    private MessageEncoder running() throws ClientException {
+        MessageEncoder enc = encoder;
+        if (enc == null || engine == null) {
+            throw new ClientException(ClientException.LOCAL, "producer " + group
+                    + (asyncSends == null ? " is not started" : " is shut down"));
+        }
+        return enc;
     }
 
     /** The writable queues of {@code topic} (TBW102's brokers while the topic has no route). */

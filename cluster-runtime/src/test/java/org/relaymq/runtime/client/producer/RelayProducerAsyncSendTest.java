@@ -1,6 +1,7 @@
 package org.relaymq.runtime.client.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -267,6 +268,18 @@ class RelayProducerAsyncSendTest {
         assertThat(failureOf(producer.sendAsync(msg(3)))).hasMessageContaining("producer pg is shut down");
         transport.send(0).ok(); // a late answer changes nothing
         assertThat(failureOf(futures.get(0))).hasMessageContaining("shut down");
+    }
+
+    @Test
+    void synchronousSendsBeforeStartAndAfterShutdownFailWithAClearError() {
+        assertThatThrownBy(() -> producer.send(msg(1))).isInstanceOf(ClientException.class)
+                .hasMessage("producer pg is not started");
+        producer.start();
+        producer.shutdown();
+        assertThatThrownBy(() -> producer.send(msg(2))).isInstanceOf(ClientException.class)
+                .hasMessage("producer pg is shut down");
+        assertThatThrownBy(() -> producer.sendOneway(msg(3))).isInstanceOf(ClientException.class)
+                .hasMessage("producer pg is shut down");
     }
 
     @Test
