@@ -34,10 +34,6 @@ final class MessageDecoding {
         return out;
     }
 
-    static ReceivedMessage toReceived(StoredMessage m, String brokerName) {
-        return toReceived(m, brokerName, new HostNames());
-    }
-
     /** "ip:port" of the store hosts met in one pull body (nearly always one), formatted once each. */
     private static final class HostNames {
         private InetSocketAddress last;
