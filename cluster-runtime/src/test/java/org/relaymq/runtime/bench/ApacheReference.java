@@ -147,7 +147,7 @@ public final class ApacheReference {
             }, "apache-reference-sender-" + i);
             threads[i].start();
         }
-        Thread.sleep(WARMUP_MILLIS);
+        Thread.sleep(WARMUP_MILLIS); // a benchmark's windows (this is a tool, not a test waiting for a timer)
         measuring.set(true);
         long t0 = System.nanoTime();
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
@@ -184,7 +184,7 @@ public final class ApacheReference {
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
         consumer.start();
-        Thread.sleep(2000);
+        Thread.sleep(2000); // a benchmark's windows (this is a tool, not a test waiting for a timer)
         measuring.set(true);
         long t0 = System.nanoTime();
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
