@@ -151,16 +151,12 @@ final class CommitLog {
 
     /** A copy of the committed bytes [offset, offset + size) if they lie in one live segment, else null. */
     ByteBuffer read(long offset, int size) {
-        Segment seg = segments.find(offset);
-        if (seg == null || size <= 0) {
-            return null;
-        }
-        int pos = (int) (offset - seg.start());
-        if ((long) pos + size > seg.committed()) {
+        Segment seg = holding(offset, size);
+        if (seg == null) {
             return null;
         }
         try {
-            return seg.read(pos, size);
+            return seg.read((int) (offset - seg.start()), size);
         } catch (IllegalStateException | UncheckedIOException e) {
             return null;
         }
@@ -171,22 +167,27 @@ final class CommitLog {
      * segment (no intermediate buffer); false when they do not lie in one live segment.
      */
     boolean copyInto(long offset, int size, byte[] dst, int dstPos) {
-        Segment seg = segments.find(offset);
-        if (seg == null || size <= 0) {
-            return false;
-        }
-        int pos = (int) (offset - seg.start());
-        if ((long) pos + size > seg.committed()) {
+        Segment seg = holding(offset, size);
+        if (seg == null) {
             return false;
         }
         try {
-            return seg.withView(pos, size, view -> {
+            return seg.withView((int) (offset - seg.start()), size, view -> {
                 view.get(0, dst, dstPos, size);
                 return Boolean.TRUE;
             });
         } catch (IllegalStateException | UncheckedIOException e) {
             return false;
         }
+    }
+
+    /** The segment whose committed bytes contain all of [offset, offset + size), or null. */
+    private Segment holding(long offset, int size) {
+        Segment seg = segments.find(offset);
+        if (seg == null || size <= 0 || offset - seg.start() + size > seg.committed()) {
+            return null;
+        }
+        return seg;
     }
 
     /** A copy of the whole record at {@code offset} (validated magic and size), or null. */

@@ -21,6 +21,21 @@ class GetMessageTest {
         return f.store.get("g", topic, 0, offset, maxNums, maxBytes, filter);
     }
 
+    /** A record filter on the message body (every tags code passes). */
+    private static MessageFilter byBody(java.util.function.Predicate<String> keep) {
+        return new MessageFilter() {
+            @Override
+            public boolean matchesTagsCode(long tagsCode) {
+                return true;
+            }
+
+            @Override
+            public boolean matchesRecord(java.nio.ByteBuffer record) {
+                return keep.test(TestMessages.body(org.relaymq.protocol.message.StoredMessageCodec.decode(record)));
+            }
+        };
+    }
+
     @Test
     void unknownQueueEmptyQueueAndOverflows() {
         try (StoreFixture f = StoreFixture.open(dir)) {
@@ -112,18 +127,7 @@ class GetMessageTest {
             assertThat(org.relaymq.protocol.message.StoredMessageCodec.decodeAll(java.nio.ByteBuffer.wrap(
                     all.toByteArray())).stream().map(TestMessages::body)).containsExactly("keep-1", "drop", "keep-2");
 
-            GetMessageResult kept = get(f, "T", 0, 32, 1 << 20, new MessageFilter() {
-                @Override
-                public boolean matchesTagsCode(long tagsCode) {
-                    return true;
-                }
-
-                @Override
-                public boolean matchesRecord(java.nio.ByteBuffer record) {
-                    return TestMessages.body(org.relaymq.protocol.message.StoredMessageCodec.decode(record))
-                            .startsWith("keep");
-                }
-            });
+            GetMessageResult kept = get(f, "T", 0, 32, 1 << 20, byBody(body -> body.startsWith("keep")));
             assertThat(kept.toByteArray()).isSameAs(kept.packed()).hasSize(kept.bufferTotalSize());
             assertThat(TestMessages.bodies(kept)).containsExactly("keep-1", "keep-2");
             assertThat(kept.queueOffsets()).containsExactly(0L, 2L);
@@ -137,19 +141,7 @@ class GetMessageTest {
         try (StoreFixture f = StoreFixture.open(dir)) {
             f.store.put(tagged("T", 0, "keep", "TagA"));
             f.store.put(tagged("T", 0, "drop", "TagA"));
-            MessageFilter filter = new MessageFilter() {
-                @Override
-                public boolean matchesTagsCode(long tagsCode) {
-                    return true;
-                }
-
-                @Override
-                public boolean matchesRecord(java.nio.ByteBuffer record) {
-                    return TestMessages.body(org.relaymq.protocol.message.StoredMessageCodec.decode(record))
-                            .equals("keep");
-                }
-            };
-            GetMessageResult r = get(f, "T", 0, 32, 1 << 20, filter);
+            GetMessageResult r = get(f, "T", 0, 32, 1 << 20, byBody(body -> body.equals("keep")));
             assertThat(TestMessages.bodies(r)).containsExactly("keep");
             assertThat(r.nextBeginOffset()).isEqualTo(2);
         }
