@@ -4,6 +4,8 @@ package org.relaymq.protocol.wire;
 public final class JsonStrings {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** The escape of every char below U+00A0 (null: written as it is); above, only U+2028/9 are escaped. */
+    private static final String[] ESCAPES = escapes();
 
     private JsonStrings() {
     }
@@ -13,22 +15,11 @@ public final class JsonStrings {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\f' -> out.append("\\f");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (needsUnicodeEscape(c)) {
-                        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
-                                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-                }
+            String escaped = isPlain(c) ? null : escape(c);
+            if (escaped != null) {
+                out.append(escaped);
+            } else {
+                out.append(c);
             }
         }
         out.append('"');
@@ -48,30 +39,48 @@ public final class JsonStrings {
                 continue;
             }
             out.ascii(s, run, i);
-            switch (c) {
-                case '"' -> out.ascii("\\\"");
-                case '\\' -> out.ascii("\\\\");
-                case '\b' -> out.ascii("\\b");
-                case '\t' -> out.ascii("\\t");
-                case '\n' -> out.ascii("\\n");
-                case '\f' -> out.ascii("\\f");
-                case '\r' -> out.ascii("\\r");
-                default -> {
-                    if (needsUnicodeEscape(c)) {
-                        out.ascii("\\u").ascii(HEX[c >> 12]).ascii(HEX[(c >> 8) & 0xF]).ascii(HEX[(c >> 4) & 0xF])
-                                .ascii(HEX[c & 0xF]);
-                    } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        out.codePoint(Character.toCodePoint(c, s.charAt(++i)));
-                    } else if (Character.isSurrogate(c)) {
-                        out.ascii('?');
-                    } else {
-                        out.utf8(c);
-                    }
-                }
+            String escaped = escape(c);
+            if (escaped != null) {
+                out.ascii(escaped);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                out.codePoint(Character.toCodePoint(c, s.charAt(++i)));
+            } else if (Character.isSurrogate(c)) {
+                out.ascii('?');
+            } else {
+                out.utf8(c);
             }
             run = i + 1;
         }
         out.ascii(s, run, n).ascii('"');
+    }
+
+    /** What fastjson writes for {@code c} when it escapes it, or null when {@code c} stands as it is. */
+    private static String escape(char c) {
+        if (c < ESCAPES.length) {
+            return ESCAPES[c];
+        }
+        return c == '\u2028' || c == '\u2029' ? unicodeEscape(c) : null;
+    }
+
+    private static String[] escapes() {
+        String[] table = new String[0xA0];
+        for (char c = 0; c < table.length; c++) {
+            table[c] = switch (c) {
+                case '"' -> "\\\"";
+                case '\\' -> "\\\\";
+                case '\b' -> "\\b";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\f' -> "\\f";
+                case '\r' -> "\\r";
+                default -> needsUnicodeEscape(c) ? unicodeEscape(c) : null;
+            };
+        }
+        return table;
+    }
+
+    private static String unicodeEscape(char c) {
+        return new String(new char[] {'\\', 'u', HEX[c >> 12], HEX[(c >> 8) & 0xF], HEX[(c >> 4) & 0xF], HEX[c & 0xF]});
     }
 
     /** Printable ASCII other than quote and backslash: written as it is. */
