@@ -32,24 +32,16 @@ public final class RemotingCommand {
     private final byte[] body;
     private final SerializeType serializeType;
 
+    /** {@code extFields} is kept as it is: null or unmodifiable and held by no one who changes it. */
     private RemotingCommand(int code, LanguageCode language, int version, int opaque, int flag, String remark,
                             Map<String, String> extFields, byte[] body, SerializeType serializeType) {
-        this(code, language, version, opaque, flag, remark,
-                extFields == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(extFields)), body,
-                serializeType, true);
-    }
-
-    /** {@code ownedExt} is kept as it is: already unmodifiable, or owned by no one else ({@code owned} marks this). */
-    private RemotingCommand(int code, LanguageCode language, int version, int opaque, int flag, String remark,
-                            Map<String, String> ownedExt, byte[] body, SerializeType serializeType,
-                            boolean owned) {
         this.code = code;
         this.language = Objects.requireNonNull(language, "language");
         this.version = version;
         this.opaque = opaque;
         this.flag = flag;
         this.remark = remark;
-        this.extFields = ownedExt;
+        this.extFields = extFields;
         this.body = body == null ? NO_BODY : body;
         this.serializeType = Objects.requireNonNull(serializeType, "serializeType");
     }
@@ -57,20 +49,21 @@ public final class RemotingCommand {
     /** Everything as decoded from the wire. */
     public static RemotingCommand of(int code, LanguageCode language, int version, int opaque, int flag, String remark,
                                      Map<String, String> extFields, byte[] body, SerializeType serializeType) {
-        return new RemotingCommand(code, language, version, opaque, flag, remark, extFields, body, serializeType);
+        return new RemotingCommand(code, language, version, opaque, flag, remark, copied(extFields), body,
+                serializeType);
     }
 
     /** As {@link #of}, taking ownership of a fresh {@code extFields} map nobody else holds (decoders). */
     static RemotingCommand ofOwned(int code, LanguageCode language, int version, int opaque, int flag, String remark,
                                    Map<String, String> extFields, byte[] body, SerializeType serializeType) {
-        return new RemotingCommand(code, language, version, opaque, flag, remark,
-                extFields == null ? null : Collections.unmodifiableMap(extFields), body, serializeType, true);
+        return new RemotingCommand(code, language, version, opaque, flag, remark, adopted(extFields), body,
+                serializeType);
     }
 
     /** A request (opaque 0 until the sender assigns one). */
     public static RemotingCommand request(int code, Map<String, String> extFields, byte[] body) {
-        return new RemotingCommand(code, LanguageCode.JAVA, RelayMqVersion.WIRE_VERSION, 0, 0, null, extFields, body,
-                SerializeType.JSON);
+        return new RemotingCommand(code, LanguageCode.JAVA, RelayMqVersion.WIRE_VERSION, 0, 0, null, copied(extFields),
+                body, SerializeType.JSON);
     }
 
     /**
@@ -79,7 +72,7 @@ public final class RemotingCommand {
      */
     public static RemotingCommand requestTakingExt(int code, Map<String, String> extFields, byte[] body) {
         return new RemotingCommand(code, LanguageCode.JAVA, RelayMqVersion.WIRE_VERSION, 0, 0, null,
-                extFields == null ? null : Collections.unmodifiableMap(extFields), body, SerializeType.JSON, true);
+                adopted(extFields), body, SerializeType.JSON);
     }
 
     public static RemotingCommand request(int code, Map<String, String> extFields) {
@@ -90,7 +83,7 @@ public final class RemotingCommand {
     public static RemotingCommand responseTo(RemotingCommand request, int code, String remark,
                                              Map<String, String> extFields, byte[] body) {
         return new RemotingCommand(code, LanguageCode.JAVA, RelayMqVersion.WIRE_VERSION, request.opaque(),
-                FLAG_RESPONSE, remark, extFields, body, request.serializeType());
+                FLAG_RESPONSE, remark, copied(extFields), body, request.serializeType());
     }
 
     public static RemotingCommand responseTo(RemotingCommand request, int code, String remark) {
@@ -149,36 +142,42 @@ public final class RemotingCommand {
     }
 
     public RemotingCommand withOpaque(int newOpaque) {
-        return new RemotingCommand(code, language, version, newOpaque, flag, remark, extFields, body, serializeType,
-                true);
+        return new RemotingCommand(code, language, version, newOpaque, flag, remark, extFields, body, serializeType);
     }
 
     public RemotingCommand asOneway() {
         return new RemotingCommand(code, language, version, opaque, flag | FLAG_ONEWAY, remark, extFields, body,
-                serializeType, true);
+                serializeType);
     }
 
     public RemotingCommand withSerializeType(SerializeType type) {
-        return new RemotingCommand(code, language, version, opaque, flag, remark, extFields, body, type, true);
+        return new RemotingCommand(code, language, version, opaque, flag, remark, extFields, body, type);
     }
 
     public RemotingCommand withVersion(int newVersion) {
-        return new RemotingCommand(code, language, newVersion, opaque, flag, remark, extFields, body, serializeType,
-                true);
+        return new RemotingCommand(code, language, newVersion, opaque, flag, remark, extFields, body, serializeType);
     }
 
     public RemotingCommand withLanguage(LanguageCode newLanguage) {
-        return new RemotingCommand(code, newLanguage, version, opaque, flag, remark, extFields, body, serializeType,
-                true);
+        return new RemotingCommand(code, newLanguage, version, opaque, flag, remark, extFields, body, serializeType);
     }
 
     public RemotingCommand withBody(byte[] newBody) {
-        return new RemotingCommand(code, language, version, opaque, flag, remark, extFields, newBody, serializeType,
-                true);
+        return new RemotingCommand(code, language, version, opaque, flag, remark, extFields, newBody, serializeType);
     }
 
     public RemotingCommand withExtFields(Map<String, String> newExt) {
-        return new RemotingCommand(code, language, version, opaque, flag, remark, newExt, body, serializeType);
+        return new RemotingCommand(code, language, version, opaque, flag, remark, copied(newExt), body, serializeType);
+    }
+
+    /** An unmodifiable copy of a caller's map (null stays null). */
+    private static Map<String, String> copied(Map<String, String> ext) {
+        return ext == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(ext));
+    }
+
+    /** A map handed over by its builder, made read-only without copying (null stays null). */
+    private static Map<String, String> adopted(Map<String, String> ext) {
+        return ext == null ? null : Collections.unmodifiableMap(ext);
     }
 
     @Override
