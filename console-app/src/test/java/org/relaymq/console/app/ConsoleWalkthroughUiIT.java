@@ -2,6 +2,7 @@ package org.relaymq.console.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.relaymq.console.fx.FxActions.onFx;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.relaymq.console.fx.FxActions;
 import org.relaymq.console.fx.FxUiExecutor;
 import org.relaymq.console.fx.PreferencesStore;
 import org.relaymq.console.service.NodeState;
@@ -32,6 +34,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * kill -9 a master: both NameServers show it disconnected at once; pause a master: expired after the
  * expiry, registered again after resume; the routing view shows the producer's sends skipping the
  * dead broker. Runs in failsafe only (it starts nine processes).
+ *
+ * <p>The scene changes all the time here (live events), so every lookup and every read of a control's
+ * items runs on the FX thread: TestFX walks the scene graph on the calling thread, and a children
+ * list that changes under it fails the lookup (seen on CI as an IndexOutOfBoundsException).
  */
 @ExtendWith(ApplicationExtension.class)
 @EnabledIfSystemProperty(named = "relaymq.runtime.jar", matches = ".+")
@@ -69,7 +75,7 @@ class ConsoleWalkthroughUiIT {
     }
 
     private static boolean row(TableView<RegistrationRow> table, String ns, String broker, Predicate<String> status) {
-        return List.copyOf(table.getItems()).stream().anyMatch(r -> r.nameServer().equals(ns)
+        return onFx(() -> List.copyOf(table.getItems())).stream().anyMatch(r -> r.nameServer().equals(ns)
                 && r.broker().equals(broker) && status.test(r.status()));
     }
 
@@ -92,7 +98,7 @@ class ConsoleWalkthroughUiIT {
                 .statuses().stream().allMatch(s -> s.state() != NodeState.NEW && s.state() != NodeState.STARTING));
         assertThat(context.supervisor().statuses()).as(this::logsOfNodesNotRunning)
                 .allMatch(s -> s.state() == NodeState.RUNNING);
-        TableView<RegistrationRow> table = robot.lookup("#registrationsTable").queryTableView();
+        TableView<RegistrationRow> table = onFx(() -> robot.lookup("#registrationsTable").queryTableView());
         for (String broker : List.of(MASTER_A, "broker-a / 1 (slave)", MASTER_B, "broker-b / 1 (slave)")) {
             await().atMost(Duration.ofSeconds(15)).until(() -> onBoth(table, broker, "registered"::equals));
         }
@@ -106,11 +112,11 @@ class ConsoleWalkthroughUiIT {
         context.supervisor().resume("broker-b-master").get();
         await().atMost(Duration.ofSeconds(10)).until(() -> onBoth(table, MASTER_B, "registered"::equals));
 
-        robot.clickOn("Routing");
-        ListView<String> decisions = robot.lookup("#decisionList").queryListView();
-        await().atMost(Duration.ofSeconds(15)).until(() -> List.copyOf(decisions.getItems()).stream()
+        FxActions.click(robot, "Routing");
+        ListView<String> decisions = onFx(() -> robot.lookup("#decisionList").queryListView());
+        await().atMost(Duration.ofSeconds(15)).until(() -> onFx(() -> List.copyOf(decisions.getItems())).stream()
                 .anyMatch(d -> d.contains("SEND_DECISION") && d.contains("→ broker-b")
                         && d.contains("skipped broker-a (")));
-        assertThat(robot.lookup("#routingMessageLabel").queryLabeled().getText()).isEmpty();
+        assertThat(onFx(() -> robot.lookup("#routingMessageLabel").queryLabeled().getText())).isEmpty();
     }
 }

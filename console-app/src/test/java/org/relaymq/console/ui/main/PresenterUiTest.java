@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.relaymq.console.app.ConsoleContext;
 import org.relaymq.console.app.ViewLoader;
 import org.relaymq.console.fx.CloseDialog;
+import org.relaymq.console.fx.FxActions;
 import org.relaymq.console.fx.PreferencesStore;
 import org.relaymq.console.fx.UiExecutor;
 import org.relaymq.console.service.DemoCluster;
@@ -102,8 +103,8 @@ class PresenterUiTest {
     }
 
     private void startNode(FxRobot robot) {
-        robot.clickOn("namesrv-1");
-        robot.clickOn("#startButton");
+        FxActions.click(robot, "namesrv-1");
+        FxActions.click(robot, "#startButton");
         await().atMost(Duration.ofSeconds(10)).until(() -> state() == NodeState.RUNNING);
         refresh();
     }
@@ -118,7 +119,7 @@ class PresenterUiTest {
         assertThat(statusBefore).isEqualTo(13.0);
 
         Slider slider = robot.lookup("#fontScaleSlider").queryAs(Slider.class);
-        robot.clickOn(slider);
+        FxActions.click(robot, slider);
         WaitForAsyncUtils.waitForFxEvents();
 
         double scale = presenter.fontScaleProperty().get();
@@ -137,11 +138,11 @@ class PresenterUiTest {
     void theDarkToggleAddsTheDarkStylesheetAndRemovingItRestoresLight(FxRobot robot) {
         assertThat(scene.getStylesheets()).containsExactly(LIGHT);
 
-        robot.clickOn("#darkThemeToggle");
+        FxActions.click(robot, "#darkThemeToggle");
         assertThat(presenter.darkThemeProperty().get()).isTrue();
         assertThat(scene.getStylesheets()).containsExactly(LIGHT, DARK);
 
-        robot.clickOn("#darkThemeToggle");
+        FxActions.click(robot, "#darkThemeToggle");
         assertThat(presenter.darkThemeProperty().get()).isFalse();
         assertThat(scene.getStylesheets()).containsExactly(LIGHT);
 
@@ -155,27 +156,27 @@ class PresenterUiTest {
     void thePresentingToggleOfTheToolbarDecidesWhetherTheNodesViewAsks(FxRobot robot) {
         startNode(robot);
 
-        robot.clickOn("#presentingToggle");
+        FxActions.click(robot, "#presentingToggle");
         assertThat(presenter.presentingModeProperty().get()).isTrue();
-        robot.clickOn("namesrv-1");
-        robot.clickOn("#killButton");
+        FxActions.click(robot, "namesrv-1");
+        FxActions.click(robot, "#killButton");
         await().atMost(Duration.ofSeconds(10)).until(() -> state() == NodeState.KILLED);
         assertThat(asked).as("presenting: no confirmation").isEmpty();
 
         refresh();
-        robot.clickOn("#startButton");
+        FxActions.click(robot, "#startButton");
         await().atMost(Duration.ofSeconds(10)).until(() -> state() == NodeState.RUNNING);
         refresh();
-        robot.clickOn("#presentingToggle");
+        FxActions.click(robot, "#presentingToggle");
         assertThat(presenter.presentingModeProperty().get()).isFalse();
-        robot.clickOn("#killButton");
+        FxActions.click(robot, "#killButton");
         assertThat(asked).as("not presenting: asks first").singleElement().asString().startsWith("Kill -9 namesrv-1");
         await().atMost(Duration.ofSeconds(10)).until(() -> state() == NodeState.KILLED);
     }
 
     @Test
     void theShortcutsOfTheFaultButtonsRunTheirOperations(FxRobot robot) {
-        robot.clickOn("namesrv-1");
+        FxActions.click(robot, "namesrv-1");
         refresh();
 
         robot.push(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
@@ -190,7 +191,7 @@ class PresenterUiTest {
         robot.push(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
         await().atMost(Duration.ofSeconds(10)).until(() -> state() == NodeState.RUNNING);
         refresh();
-        robot.clickOn("#presentingToggle");
+        FxActions.click(robot, "#presentingToggle");
         robot.push(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN));
         await().atMost(Duration.ofSeconds(10)).until(() -> state() == NodeState.KILLED);
         assertThat(asked).hasSize(1);
@@ -199,9 +200,9 @@ class PresenterUiTest {
 
     @Test
     void shortcutsWorkFromAnotherTabToo(FxRobot robot) {
-        robot.clickOn("namesrv-1");
+        FxActions.click(robot, "namesrv-1");
         refresh();
-        robot.clickOn("Registrations");
+        FxActions.click(robot, "Registrations");
         robot.push(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
         await().atMost(Duration.ofSeconds(10)).until(() -> state() == NodeState.RUNNING);
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.relaymq.console.app.ViewLoader;
+import org.relaymq.console.fx.FxActions;
 import org.relaymq.console.fx.UiExecutor;
 import org.relaymq.console.service.FakeClusterGateway;
 import org.relaymq.console.service.FakeProcess;
@@ -67,16 +68,16 @@ class NodesUiTest {
     void buttonsFollowTheSelectedNodeAndDestructiveOnesAskFirst(FxRobot robot) {
         TableView<NodeRow> table = robot.lookup("#nodesTable").queryTableView();
         assertThat(robot.lookup("#startButton").queryButton().isDisabled()).isTrue();
-        robot.clickOn("namesrv-1");
+        FxActions.click(robot, "namesrv-1");
         assertThat(robot.lookup("#startButton").queryButton().isDisabled()).isFalse();
-        robot.clickOn("#startButton");
+        FxActions.click(robot, "#startButton");
         await().atMost(Duration.ofSeconds(10)).until(() -> state() == NodeState.RUNNING);
         WaitForAsyncUtils.asyncFx(model::refresh);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getItems().get(0).address()).isEqualTo("127.0.0.1:19876");
         assertThat(robot.lookup("#logList").queryListView().getItems()).contains("READY namesrv 127.0.0.1:19876");
 
-        robot.clickOn("#pauseButton");
+        FxActions.click(robot, "#pauseButton");
         assertThat(asked).singleElement().asString().contains("nothing happens until the expiry notices");
         await().atMost(Duration.ofSeconds(10)).until(() -> state() == NodeState.PAUSED);
         assertThat(signals).containsExactly("STOP");
@@ -86,7 +87,7 @@ class NodesUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         Button kill = robot.lookup("#killButton").queryButton();
         assertThat(kill.getTooltip().getText()).contains("the NameServers drop it at once (connection closed)");
-        robot.clickOn(kill);
+        FxActions.click(robot, kill);
         await().atMost(Duration.ofSeconds(10)).until(() -> state() == NodeState.KILLED);
         assertThat(asked).hasSize(1);
         assertThat(robot.lookup("#messageLabel").queryLabeled().getText()).contains("Kill -9 namesrv-1");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.relaymq.console.app.ViewLoader;
+import org.relaymq.console.fx.FxActions;
 import org.relaymq.console.fx.UiExecutor;
 import org.relaymq.console.service.FakeClusterGateway;
 import org.relaymq.protocol.event.EventKind;
@@ -53,15 +54,15 @@ class TimelineUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getItems()).hasSize(1);
 
-        robot.clickOn("#pauseToggle");
+        FxActions.click(robot, "#pauseToggle");
         WaitForAsyncUtils.asyncFx(() -> gateway.event(NS, event(2, EventKind.BROKER_EXPIRED, "EXPIRED", 12_000)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getItems()).hasSize(1);
         assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).startsWith("PAUSED");
 
-        robot.clickOn("#pauseToggle");
+        FxActions.click(robot, "#pauseToggle");
         assertThat(table.getItems()).hasSize(2);
-        robot.clickOn("#exportCsvButton");
+        FxActions.click(robot, "#exportCsvButton");
         assertThat(Files.readString(dir.resolve("relaymq-timeline.csv"))).contains("BROKER_EXPIRED");
     }
 }
