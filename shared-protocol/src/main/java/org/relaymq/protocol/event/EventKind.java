@@ -36,6 +36,10 @@ public final class EventKind {
     public static final String PULL_SOURCE = "PULL_SOURCE";
     public static final String REBALANCE = "REBALANCE";
 
+    // every node
+    /** The node's fault rules changed (SET_FAULTS); data {@code rules, previous}. */
+    public static final String FAULTS = "FAULTS";
+
     /** Per subscriber: events were dropped because it did not keep up; data {@code count, fromSeq, toSeq}. */
     public static final String DROPPED = "DROPPED";
 
@@ -48,7 +52,7 @@ public final class EventKind {
     public static final Set<String> CLIENT_KINDS = Set.of(ROUTE_POLLED, NAMESRV_UNREACHABLE, SEND_DECISION,
             SEND_RESULT, BROKER_ISOLATED, PULL_SOURCE, REBALANCE);
 
-    public static final Set<String> ALL = union(NAMESRV_KINDS, BROKER_KINDS, CLIENT_KINDS, Set.of(DROPPED));
+    public static final Set<String> ALL = union(NAMESRV_KINDS, BROKER_KINDS, CLIENT_KINDS, Set.of(FAULTS, DROPPED));
 
     private EventKind() {
     }

@@ -72,6 +72,6 @@ class NodeEventCodecTest {
     @Test
     void everyDocumentedKindIsKnown() {
         assertThat(EventKind.ALL).contains(EventKind.BROKER_REGISTERED, EventKind.ROUTE_SERVED,
-                EventKind.REGISTER_SENT, EventKind.REBALANCE, EventKind.DROPPED).hasSize(23);
+                EventKind.REGISTER_SENT, EventKind.REBALANCE, EventKind.FAULTS, EventKind.DROPPED).hasSize(24);
     }
 }
