@@ -10,11 +10,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.relaymq.protocol.body.ConsumeFromWhere;
 import org.relaymq.protocol.body.MessageModel;
 import org.relaymq.runtime.client.api.ClientConfig;
+import org.relaymq.runtime.client.api.ClientInstance;
 import org.relaymq.runtime.client.api.ConsumeConcurrentlyStatus;
 import org.relaymq.runtime.client.consumer.RelayPushConsumer;
 import org.relaymq.runtime.common.time.ExecutorScheduler;
 import org.relaymq.runtime.common.time.Scheduler;
 import org.relaymq.runtime.common.time.TimeSource;
+import org.relaymq.runtime.remoting.NetworkFaultTable;
 import org.relaymq.runtime.telemetry.NodeInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,7 +66,9 @@ public final class ConsumeCommand implements Callable<Integer> {
         if (rebalanceInterval != null) {
             config = config.withRebalanceInterval(rebalanceInterval);
         }
-        RelayPushConsumer consumer = new RelayPushConsumer(group, config).subscribe(topic, tags)
+        NetworkFaultTable faults = new NetworkFaultTable(ClientNodeServer.FAULTS_APPLY_TO);
+        ClientInstance client = ClientInstance.create(config, faults);
+        RelayPushConsumer consumer = new RelayPushConsumer(group, client).subscribe(topic, tags)
                 .messageModel(broadcast ? MessageModel.BROADCASTING : MessageModel.CLUSTERING)
                 .consumeFromWhere(where).registerMessageListener((msgs, mq) -> {
                     consumed.addAndGet(msgs.size());
@@ -74,10 +78,10 @@ public final class ConsumeCommand implements Callable<Integer> {
         NodeInfo info = node.nodeInfo("consumer", config).interval("rebalance", config.rebalanceInterval());
         ClientNodeServer server;
         try {
-            server = ClientNodeServer.start("consumer", node.host, node.port, consumer.client().events(), info,
-                    () -> snapshot(consumer), scheduler);
+            server = ClientNodeServer.start("consumer", node.host, node.port, client.events(), info,
+                    () -> snapshot(consumer), scheduler, faults);
         } catch (RuntimeException e) {
-            consumer.client().close();
+            client.close();
             scheduler.close();
             throw e;
         }
@@ -89,6 +93,7 @@ public final class ConsumeCommand implements Callable<Integer> {
         return NodeRunner.runUntilStopped("consumer", server.address(), () -> {
             report.cancel();
             consumer.shutdown();
+            client.close();
             ProduceCommand.line(err, summary(consumer, started) + " stopped");
             server.close();
             scheduler.close();

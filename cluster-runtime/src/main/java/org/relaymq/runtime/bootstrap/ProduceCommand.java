@@ -4,10 +4,12 @@ import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.relaymq.runtime.client.api.ClientConfig;
+import org.relaymq.runtime.client.api.ClientInstance;
 import org.relaymq.runtime.client.producer.RelayProducer;
 import org.relaymq.runtime.common.time.ExecutorScheduler;
 import org.relaymq.runtime.common.time.Scheduler;
 import org.relaymq.runtime.common.time.TimeSource;
+import org.relaymq.runtime.remoting.NetworkFaultTable;
 import org.relaymq.runtime.telemetry.NodeInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,7 +56,9 @@ public final class ProduceCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         validate(cl);
         ClientConfig config = node.clientConfig(cl);
-        RelayProducer producer = new RelayProducer(group, config);
+        NetworkFaultTable faults = new NetworkFaultTable(ClientNodeServer.FAULTS_APPLY_TO);
+        ClientInstance client = ClientInstance.create(config, faults);
+        RelayProducer producer = new RelayProducer(group, client);
         ExecutorScheduler scheduler = new ExecutorScheduler("produce-timer", 1);
         NodeInfo info = node.nodeInfo("producer", config);
         ProduceLoop loop = new ProduceLoop(producer, new ProduceLoop.Spec(topic, tag, rate, count, size, keys),
@@ -62,10 +66,11 @@ public final class ProduceCommand implements Callable<Integer> {
         ClientNodeServer server;
         try {
             producer.start();
-            server = ClientNodeServer.start("producer", node.host, node.port, producer.client().events(), info,
-                    () -> snapshot(producer, loop), scheduler);
+            server = ClientNodeServer.start("producer", node.host, node.port, client.events(), info,
+                    () -> snapshot(producer, loop), scheduler, faults);
         } catch (RuntimeException e) {
             producer.shutdown();
+            client.close();
             scheduler.close();
             throw e;
         }
@@ -78,6 +83,7 @@ public final class ProduceCommand implements Callable<Integer> {
             loop.close();
             line(err, loop.summary());
             producer.shutdown();
+            client.close();
             server.close();
             scheduler.close();
         }, cl.getOut());

@@ -30,13 +30,16 @@ import org.relaymq.runtime.common.time.TimeSource;
 import org.relaymq.runtime.remoting.ChannelEventListener;
 import org.relaymq.runtime.remoting.NettyRemotingClient;
 import org.relaymq.runtime.remoting.NettyRemotingServer;
+import org.relaymq.runtime.remoting.NetworkFaultTable;
 import org.relaymq.runtime.remoting.RemoteChannel;
 import org.relaymq.runtime.remoting.RemotingClientConfig;
 import org.relaymq.runtime.remoting.RemotingServerConfig;
 import org.relaymq.runtime.telemetry.EventBus;
 import org.relaymq.runtime.telemetry.EventStreamService;
+import org.relaymq.runtime.telemetry.GetFaultsHandler;
 import org.relaymq.runtime.telemetry.GetNodeInfoHandler;
 import org.relaymq.runtime.telemetry.NodeInfo;
+import org.relaymq.runtime.telemetry.SetFaultsHandler;
 import org.relaymq.runtime.telemetry.SubscribeEventsHandler;
 import org.relaymq.runtime.telemetry.UnsubscribeEventsHandler;
 import org.slf4j.Logger;
@@ -59,6 +62,9 @@ public final class Broker implements AutoCloseable {
     private final ExecutorScheduler storeScheduler;
     private final EventBus events;
     private final BrokerChannelEvents channelEvents = new BrokerChannelEvents();
+    /** One per broker: its NameServer client, its master client and its HA link to the master share it. */
+    private final NetworkFaultTable faults = new NetworkFaultTable(
+            "connections this node opened (to NameServers, and a slave's to its master)");
     private final NettyRemotingServer server;
     private final NettyRemotingClient namesrvClient;
     private final NettyRemotingClient masterClient;
@@ -82,7 +88,7 @@ public final class Broker implements AutoCloseable {
         this.server = new NettyRemotingServer(RemotingServerConfig.defaults().withName("broker-" + b.brokerName())
                 .withBindHost(config.bindHost()).withPort(b.listenPort())
                 .withAdditionalPorts(List.of(b.listenPort() - 2)), scheduler, channelEvents);
-        this.namesrvClient = new NettyRemotingClient(RemotingClientConfig.defaults(), scheduler, time);
+        this.namesrvClient = new NettyRemotingClient(RemotingClientConfig.defaults(), scheduler, time, faults);
         this.storeScheduler = new ExecutorScheduler("broker-" + b.brokerName() + "-store", 2);
         DelayLevels delayLevels = DelayLevels.parse(b.messageDelayLevel());
         this.store = new DefaultMessageStore(config.store(), StoreEnvironment.of(time, storeScheduler), delayLevels);
@@ -103,9 +109,9 @@ public final class Broker implements AutoCloseable {
         core.queueHeadProbe(messaging.queueHead());
         HaConfig haConfig = HaConfig.forBroker(b).withBindHost(config.bindHost());
         this.ha = new HaService(haConfig, b.brokerRole(), store, () -> core.registrar().haMasterAddress(), events,
-                scheduler, time);
+                scheduler, time, faults);
         this.masterClient = new NettyRemotingClient(RemotingClientConfig.defaults().withName("broker-"
-                + b.brokerName() + "-master-sync"), scheduler, time);
+                + b.brokerName() + "-master-sync"), scheduler, time, faults);
         ha.attachMetadataSync(new SlaveMetadataSync(haConfig, masterClient, () -> core.registrar().masterAddress(),
                 new SlaveMetadataSync.Targets(core.topics(), core.consumerOffsets(), core.delayOffsets(),
                         core.subscriptionGroups()), scheduler, core.executors().admin()));
@@ -116,6 +122,9 @@ public final class Broker implements AutoCloseable {
                 .interval("clientExpiry", b.clientChannelExpiry());
         server.handlers().register(RequestCode.GET_NODE_INFO, new GetNodeInfoHandler(nodeInfo),
                 core.executors().admin());
+        server.handlers().register(RequestCode.SET_FAULTS, new SetFaultsHandler(faults, events),
+                core.executors().admin());
+        server.handlers().register(RequestCode.GET_FAULTS, new GetFaultsHandler(faults), core.executors().admin());
     }
 
     /** Recovers the store, binds the ports, starts the services, registers with every NameServer. */
@@ -200,6 +209,11 @@ public final class Broker implements AutoCloseable {
 
     public HaService ha() {
         return ha;
+    }
+
+    /** The fault rules on the connections this broker opened (SET_FAULTS / GET_FAULTS). */
+    public NetworkFaultTable faults() {
+        return faults;
     }
 
     /**

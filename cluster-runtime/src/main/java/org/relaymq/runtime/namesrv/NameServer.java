@@ -26,12 +26,15 @@ import org.relaymq.runtime.namesrv.handler.WipeWritePermHandler;
 import org.relaymq.runtime.remoting.ChannelEventListener;
 import org.relaymq.runtime.remoting.HandlerTable;
 import org.relaymq.runtime.remoting.NettyRemotingServer;
+import org.relaymq.runtime.remoting.NetworkFaultTable;
 import org.relaymq.runtime.remoting.RemoteChannel;
 import org.relaymq.runtime.remoting.RemotingServerConfig;
 import org.relaymq.runtime.telemetry.EventBus;
 import org.relaymq.runtime.telemetry.EventStreamService;
+import org.relaymq.runtime.telemetry.GetFaultsHandler;
 import org.relaymq.runtime.telemetry.GetNodeInfoHandler;
 import org.relaymq.runtime.telemetry.NodeInfo;
+import org.relaymq.runtime.telemetry.SetFaultsHandler;
 import org.relaymq.runtime.telemetry.SubscribeEventsHandler;
 import org.relaymq.runtime.telemetry.UnsubscribeEventsHandler;
 import org.slf4j.Logger;
@@ -46,6 +49,9 @@ public final class NameServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NameServer.class);
     private static final Duration EVENT_DRAIN_INTERVAL = Duration.ofMillis(50);
+    /** What SET_FAULTS on a NameServer acts on, said honestly: it opens no connections, so nothing. */
+    static final String FAULTS_APPLY_TO = "nothing: a NameServer opens no connections (fault rules act on the "
+            + "connections a node opened; set them on the broker or client instead)";
 
     private final NameServerNodeConfig config;
     private final TimeSource time;
@@ -56,6 +62,7 @@ public final class NameServer implements AutoCloseable {
     private final LivenessScanner scanner;
     private final RouteServedAggregator routeServed;
     private final NodeInfo nodeInfo;
+    private final NetworkFaultTable faults = new NetworkFaultTable(FAULTS_APPLY_TO);
     private final ThreadPoolExecutor handlerPool;
     private final NettyRemotingServer server;
     private EventStreamService streams;
@@ -124,6 +131,8 @@ public final class NameServer implements AutoCloseable {
         t.register(RequestCode.DELETE_KV_CONFIG, new DeleteKvConfigHandler(kv), handlerPool);
         t.register(RequestCode.GET_KVLIST_BY_NAMESPACE, new GetKvListByNamespaceHandler(kv), handlerPool);
         t.register(RequestCode.GET_NODE_INFO, new GetNodeInfoHandler(nodeInfo), handlerPool);
+        t.register(RequestCode.SET_FAULTS, new SetFaultsHandler(faults, events), handlerPool);
+        t.register(RequestCode.GET_FAULTS, new GetFaultsHandler(faults), handlerPool);
     }
 
     private JsonObject snapshotJson() {
@@ -146,6 +155,11 @@ public final class NameServer implements AutoCloseable {
 
     public EventBus events() {
         return events;
+    }
+
+    /** Connections open to this NameServer now (brokers, clients, consoles). */
+    public int connectionCount() {
+        return server.connectionCount();
     }
 
     public NameServerNodeConfig config() {

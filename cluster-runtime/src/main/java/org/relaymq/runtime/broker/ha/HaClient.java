@@ -23,6 +23,7 @@ import org.relaymq.runtime.broker.store.MessageStore;
 import org.relaymq.runtime.common.concurrent.Executors2;
 import org.relaymq.runtime.common.time.Scheduler;
 import org.relaymq.runtime.common.time.TimeSource;
+import org.relaymq.runtime.remoting.NetworkFaultTable;
 import org.relaymq.runtime.telemetry.EventSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,7 @@ public final class HaClient implements AutoCloseable {
     private final EventLoopGroup group;
     private final ThreadPoolExecutor appender;
     private final MasterLinkHandler.Callbacks callbacks = new Callbacks();
+    private final NetworkFaultTable faults;
     private MasterLink current;
     private Scheduler.Cancellable reconnect;
     private Scheduler.Cancellable tick;
@@ -66,6 +68,18 @@ public final class HaClient implements AutoCloseable {
      */
     public HaClient(HaConfig config, MessageStore store, Supplier<Optional<String>> learnedMasterAddress,
                     EventSink events, Scheduler scheduler, TimeSource time) {
+        this(config, store, learnedMasterAddress, events, scheduler, time, null);
+    }
+
+    /**
+     * As above, with the node's fault table filtering the link to the master (null: no filter). Under a DROP
+     * the master's frames are discarded and the reports are "written" into the void, so after
+     * {@code haHousekeepingInterval} with nothing read this client closes the link (that close reaches the
+     * master) and reconnects, as it would on a silent master.
+     */
+    public HaClient(HaConfig config, MessageStore store, Supplier<Optional<String>> learnedMasterAddress,
+                    EventSink events, Scheduler scheduler, TimeSource time, NetworkFaultTable faults) {
+        this.faults = faults;
         this.config = Objects.requireNonNull(config, "config");
         this.store = Objects.requireNonNull(store, "store");
         this.learnedMasterAddress = Objects.requireNonNull(learnedMasterAddress, "learnedMasterAddress");
@@ -139,7 +153,11 @@ public final class HaClient implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new TransferFrameDecoder(), new MasterLinkHandler(link, callbacks));
+                        ch.pipeline().addLast("frameDecoder", new TransferFrameDecoder());
+                        if (faults != null) {
+                            ch.pipeline().addLast("faults", faults.newHandler());
+                        }
+                        ch.pipeline().addLast("link", new MasterLinkHandler(link, callbacks));
                     }
                 });
     }

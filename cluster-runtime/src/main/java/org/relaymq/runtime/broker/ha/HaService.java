@@ -13,6 +13,7 @@ import org.relaymq.runtime.broker.store.MessageStore;
 import org.relaymq.runtime.common.concurrent.Executors2;
 import org.relaymq.runtime.common.time.Scheduler;
 import org.relaymq.runtime.common.time.TimeSource;
+import org.relaymq.runtime.remoting.NetworkFaultTable;
 import org.relaymq.runtime.telemetry.EventSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ public final class HaService implements ReplicaAcks, AutoCloseable {
     private final ThreadPoolExecutor control = Executors2.fixedBounded("ha-control", 1, 64);
     private final ReplicationReporter reporter;
     private final SyncMasterGate gate;
+    private final NetworkFaultTable faults;
     private volatile BrokerRole role;
     private volatile HaServer server;
     private volatile HaClient client;
@@ -52,6 +54,17 @@ public final class HaService implements ReplicaAcks, AutoCloseable {
     public HaService(HaConfig config, BrokerRole initialRole, MessageStore store,
                      Supplier<Optional<String>> learnedHaMasterAddress, EventSink events, Scheduler scheduler,
                      TimeSource time) {
+        this(config, initialRole, store, learnedHaMasterAddress, events, scheduler, time, null);
+    }
+
+    /**
+     * As above, with the node's fault table filtering the slave's link to its master (null: no filter). The
+     * master side is not filtered: it only accepts connections.
+     */
+    public HaService(HaConfig config, BrokerRole initialRole, MessageStore store,
+                     Supplier<Optional<String>> learnedHaMasterAddress, EventSink events, Scheduler scheduler,
+                     TimeSource time, NetworkFaultTable faults) {
+        this.faults = faults;
         this.config = Objects.requireNonNull(config, "config");
         this.role = Objects.requireNonNull(initialRole, "initialRole");
         this.store = Objects.requireNonNull(store, "store");
@@ -110,7 +123,7 @@ public final class HaService implements ReplicaAcks, AutoCloseable {
             data.put("haPort", s.start());
             server = s;
         } else {
-            HaClient c = new HaClient(config, store, learnedHaMasterAddress, events, scheduler, time);
+            HaClient c = new HaClient(config, store, learnedHaMasterAddress, events, scheduler, time, faults);
             client = c;
             c.start();
             data.put("haMasterAddr", c.masterAddress().orElse(null));

@@ -33,6 +33,7 @@ import org.relaymq.runtime.common.time.Scheduler;
 import org.relaymq.runtime.common.time.TimeSource;
 import org.relaymq.runtime.common.time.WheelScheduler;
 import org.relaymq.runtime.remoting.NettyRemotingClient;
+import org.relaymq.runtime.remoting.NetworkFaultTable;
 import org.relaymq.runtime.remoting.RemotingClientConfig;
 import org.relaymq.runtime.telemetry.EventBus;
 import org.slf4j.Logger;
@@ -70,10 +71,18 @@ public final class ClientInstance implements AutoCloseable {
 
     /** A client on real connections, the system clock and its own timer and worker threads. */
     public static ClientInstance create(ClientConfig config) {
+        return create(config, null);
+    }
+
+    /**
+     * As {@link #create(ClientConfig)}, with {@code faults} (the process's fault table, answered by its node
+     * server) filtering every connection the client opens; null for none.
+     */
+    public static ClientInstance create(ClientConfig config, NetworkFaultTable faults) {
         ExecutorScheduler scheduler = new ExecutorScheduler("relaymq-client-timer", 1);
         WheelScheduler requestTimeouts = new WheelScheduler("relaymq-client-timeouts");
         NettyRemotingClient remoting = new NettyRemotingClient(RemotingClientConfig.defaults()
-                .withName("relaymq-client"), requestTimeouts, TimeSource.system());
+                .withName("relaymq-client"), requestTimeouts, TimeSource.system(), faults);
         ExecutorService pool = Executors2.fixedBounded("relaymq-client-worker", 4, 1024);
         ClientInstance c = new ClientInstance(config, new NettyTransport(remoting), TimeSource.system(), scheduler,
                 pool);
