@@ -80,8 +80,8 @@ class FaultHandlerTest {
         ChannelFuture written = ch.writeOneOutbound(out);
         ch.flushOutbound();
 
-        assertThat((Object) ch.readInbound()).isNull();
-        assertThat((Object) ch.readOutbound()).isNull();
+        assertThat(ch.<Object>readInbound()).isNull();
+        assertThat(ch.<Object>readOutbound()).isNull();
         assertThat(in.refCnt()).as("dropped inbound buffer released").isZero();
         assertThat(out.refCnt()).as("dropped outbound buffer released").isZero();
         assertThat(written.isSuccess()).as("a dropped write is lost on the wire, not failed").isTrue();
@@ -211,7 +211,7 @@ class FaultHandlerTest {
         assertThat(written.isDone() && !written.isSuccess()).isTrue();
         ch.advanceTimeBy(100, TimeUnit.MILLISECONDS);
         ch.runScheduledPendingTasks();
-        assertThat((Object) ch.readOutbound()).isNull();
+        assertThat(ch.<Object>readOutbound()).isNull();
     }
 
     @Test
