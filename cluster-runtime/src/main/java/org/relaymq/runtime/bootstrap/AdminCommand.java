@@ -21,11 +21,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code relaymq admin ...}: cluster, routes, topics, message lookup and consumer lag, printed for people. */
+/**
+ * {@code relaymq admin ...}: cluster, routes, topics, message lookup and consumer lag, printed for people; and
+ * {@code faults} ({@link AdminFaultsCommand}), which talks to one node rather than through the NameServers.
+ */
 @Command(name = "admin", mixinStandardHelpOptions = true, versionProvider = RelayMqMain.VersionProvider.class,
         description = "Inspect and change a cluster through its NameServers (RocketMQ or RelayMQ).",
         subcommands = {AdminCommand.ClusterCmd.class, AdminCommand.RouteCmd.class, AdminCommand.TopicCmd.class,
-            AdminCommand.MessageCmd.class, AdminCommand.ConsumerLagCmd.class})
+            AdminCommand.MessageCmd.class, AdminCommand.ConsumerLagCmd.class, AdminFaultsCommand.class})
 public final class AdminCommand implements Callable<Integer> {
 
     @CommandLine.Spec
