@@ -40,7 +40,7 @@ class FaultHandlerTest {
         channels.forEach(EmbeddedChannel::finishAndReleaseAll);
     }
 
-    /** An embedded channel whose remote address is {@code ip:port}, with the filter in its pipeline. */
+    /** An embedded channel whose remote address is {@code ip:port}, with the filter in its pipeline; frozen time. */
     private EmbeddedChannel channelTo(String address) throws Exception {
         int colon = address.lastIndexOf(':');
         InetSocketAddress remote = new InetSocketAddress(InetAddress.getByName(address.substring(0, colon)),
@@ -51,6 +51,7 @@ class FaultHandlerTest {
                 return remote;
             }
         };
+        ch.freezeTime(); // time moves only by advanceTimeBy, however slow the machine
         ch.register();
         channels.add(ch);
         return ch;
