@@ -12,15 +12,19 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relaymq.protocol.event.EventKind;
+import org.relaymq.protocol.event.FaultRule;
+import org.relaymq.protocol.event.FaultRules;
 import org.relaymq.runtime.broker.RecordingEvents;
 import org.relaymq.runtime.broker.store.DefaultMessageStore;
 import org.relaymq.runtime.common.time.ManualClock;
+import org.relaymq.runtime.remoting.NetworkFaultTable;
 
 /** The slave's timers on a manual clock, against a hand-written master on a real socket. */
 class HaClientTimingTest {
@@ -60,10 +64,14 @@ class HaClientTimingTest {
     }
 
     private void startClient() throws IOException {
+        startClient(null);
+    }
+
+    private void startClient(NetworkFaultTable faults) throws IOException {
         HaConfig config = HaConfig.defaults(0).withHaMasterAddress("127.0.0.1:" + master.getLocalPort())
                 .withTimers(Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofMillis(500))
                 .withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(4));
-        client = new HaClient(config, store, Optional::empty, events, clock, clock);
+        client = new HaClient(config, store, Optional::empty, events, clock, clock, faults);
         client.start();
         accept();
     }
@@ -117,6 +125,25 @@ class HaClientTimingTest {
         assertThat(readReport()).isEqualTo(source.commitLogMaxOffset());
         assertThat(client.isConnected()).isTrue();
         assertThat(events.ofKind(EventKind.REPLICA_CONNECTED)).hasSize(1);
+    }
+
+    @Test
+    void aDropRuleOnTheMasterSilencesTheOpenLinkUntilHealed() throws IOException {
+        HaTestStores.put(source, 0, 10);
+        NetworkFaultTable faults = new NetworkFaultTable("connections this node opened");
+        faults.replace(new FaultRules(List.of(FaultRule.drop("127.0.0.1:" + master.getLocalPort()))));
+        startClient(faults);
+
+        sendFrame(0, sourceBytes(0));
+        await().until(() -> faults.droppedFrames() == 2); // the report at connect went out, the frame came in
+        assertThat(store.commitLogMaxOffset()).isZero();
+        assertThat(client.isConnected()).isTrue();
+        assertThat(faults.openConnections()).isOne();
+
+        faults.replace(FaultRules.NONE);
+        sendFrame(0, sourceBytes(0));
+        assertThat(readReport()).as("the first report the master ever gets").isEqualTo(source.commitLogMaxOffset());
+        assertThat(events.ofKind(EventKind.REPLICA_LOST)).isEmpty();
     }
 
     @Test
