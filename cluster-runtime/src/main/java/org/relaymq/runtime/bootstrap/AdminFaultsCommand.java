@@ -128,7 +128,7 @@ final class AdminFaultsCommand implements Callable<Integer> {
         return FaultRule.delay(spec.substring(0, eq), millis);
     }
 
-    /** "faults on NODE (...)", one rule per line, then the counters; or the answer as JSON. */
+    /** "faults on NODE, acting on ...", one rule per line, then the counters; or the answer as JSON. */
     private void print(JsonObject state) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -137,7 +137,7 @@ final class AdminFaultsCommand implements Callable<Integer> {
             return;
         }
         FaultRules rules = FaultRules.fromJson(state);
-        out.println("faults on " + node + " (act on " + text(state, "appliesTo") + ")");
+        out.println("faults on " + node + ", acting on " + text(state, "appliesTo"));
         if (rules.isEmpty()) {
             out.println("  none");
         }

@@ -71,7 +71,7 @@ class AdminFaultsProcessIT {
              RuntimeProcess producer = RuntimeProcess.start("produce", "--namesrv", ns.address(), "--topic",
                      "FaultsProcTopic", "--rate", "20", "--profile", "classroom").awaitReady(START)) {
             String node = producer.address();
-            String header = "faults on " + node + " (act on " + ClientNodeServer.FAULTS_APPLY_TO + ")";
+            String header = "faults on " + node + ", acting on " + ClientNodeServer.FAULTS_APPLY_TO;
 
             List<String> set = admin("--node", node, "--drop", ns.address(), "--delay", "*=200");
             assertThat(set).containsExactly(header, "  drop " + ns.address(), "  delay 200 ms *",
