@@ -46,7 +46,7 @@ public final class SetFaultsHandler implements RequestHandler {
         }
         String summary = summary(rules);
         LOG.info("fault rules set by {}: {} (before: {}); they act on {}", ctx.remoteAddress(), summary,
-                summary(previous), faults.appliesTo());
+                previous.isEmpty() ? "none" : summary(previous), faults.appliesTo());
         events.publish(EventKind.FAULTS, EventData.create()
                 .put("rules", rules.toJson().get("rules"))
                 .put("previous", previous.toJson().get("rules"))
