@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.relaymq.protocol.ProtocolException;
 import org.relaymq.protocol.code.ResponseCode;
 import org.relaymq.protocol.event.EventKind;
@@ -26,8 +27,8 @@ import org.relaymq.runtime.common.time.TimeSource;
  * GET_FAULTS goes to a node once it is RUNNING, again while its rules are unknown (every
  * {@link Settings#retryUnknown}), and while it has faults every {@link Settings#refreshFaulted}, so
  * the frame counters move. A paused node is not asked, nor one that answered it does not know the
- * request (until it restarts). Answers older than what is shown are ignored
- * (each request and event takes a sequence number). Thread-safe; listeners run on the calling thread.
+ * request (until it restarts). Answers older than what is shown are ignored (each request and event
+ * takes a sequence number). Thread-safe; listeners run on the thread that changed the state.
  */
 public final class NodeFaults implements GatewayListener, AutoCloseable {
 
@@ -109,8 +110,7 @@ public final class NodeFaults implements GatewayListener, AutoCloseable {
             e.pending = rules;
         }
         fire();
-        CompletableFuture<FaultReport> sent = gateway.setFaults(e.address, rules);
-        return sent.whenComplete((report, error) -> {
+        return request(() -> gateway.setFaults(e.address, rules)).whenComplete((report, error) -> {
             synchronized (this) {
                 if (e.pending == rules) {
                     e.pending = null;
@@ -168,7 +168,8 @@ public final class NodeFaults implements GatewayListener, AutoCloseable {
             if (e == null) {
                 return;
             }
-            show(e, ++sequence, FaultReport.of(rules));
+            boolean same = e.report != null && e.report.rules().equals(rules);
+            show(e, ++sequence, same ? e.report : FaultReport.of(rules));
         }
         fire();
     }
@@ -209,7 +210,7 @@ public final class NodeFaults implements GatewayListener, AutoCloseable {
             e.askedAt = time.monotonicMillis();
             seq = ++sequence;
         }
-        gateway.getFaults(e.address).whenComplete((report, error) -> {
+        request(() -> gateway.getFaults(e.address)).whenComplete((report, error) -> {
             synchronized (this) {
                 e.asking = false;
                 if (error == null) {
@@ -241,6 +242,15 @@ public final class NodeFaults implements GatewayListener, AutoCloseable {
             e.report = report;
             e.shownSeq = seq;
             e.error = null;
+        }
+    }
+
+    /** A gateway call; one that throws instead of failing its future counts as failed all the same. */
+    private static CompletableFuture<FaultReport> request(Supplier<CompletableFuture<FaultReport>> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 

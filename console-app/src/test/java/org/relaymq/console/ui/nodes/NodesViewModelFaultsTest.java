@@ -3,8 +3,8 @@ package org.relaymq.console.ui.nodes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -264,18 +264,27 @@ class NodesViewModelFaultsTest {
     @Test
     void aFaultsEventFromTheNodeUpdatesTheRow() {
         brokerWithoutFaults();
-        JsonObject drop = new JsonObject();
-        drop.addProperty("peer", "*");
-        drop.addProperty("action", "DROP");
-        JsonArray rules = new JsonArray();
-        rules.add(drop);
-        JsonObject data = new JsonObject();
-        data.add("rules", rules);
-        data.add("previous", new JsonArray());
-        data.addProperty("summary", "drop *");
-        gateway.event(BROKER, new NodeEvent(5, 1L, "broker@" + BROKER, EventKind.FAULTS, data));
+        gateway.event(BROKER, faultsEvent(5, "[{\"peer\":\"*\",\"action\":\"DROP\"}]", "[]"));
         ui();
         assertThat(faultsOf("broker-a")).isEqualTo("partitioned (drop *)");
+
+        clock.advance(Duration.ofSeconds(2));
+        onlyOpenGet(BROKER).answer(NodeOperations.PARTITION, 5, 0);
+        ui();
+        gateway.event(BROKER, faultsEvent(6, "[{\"peer\":\"*\",\"action\":\"DROP\"}]", "[]"));
+        ui();
+        assertThat(faultsOf("broker-a")).as("same rules: the counters stay").isEqualTo(
+                "partitioned (drop *), 5 frames dropped");
+
+        gateway.event(BROKER, faultsEvent(7, "[]", "[{\"peer\":\"*\",\"action\":\"DROP\"}]"));
+        ui();
+        assertThat(faultsOf("broker-a")).isEqualTo("—");
+    }
+
+    private static NodeEvent faultsEvent(long seq, String rules, String previous) {
+        JsonObject data = JsonParser.parseString("{\"rules\":" + rules + ",\"previous\":" + previous
+                + ",\"summary\":\"?\"}").getAsJsonObject();
+        return new NodeEvent(seq, 1L, "broker@" + BROKER, EventKind.FAULTS, data);
     }
 
     @Test
