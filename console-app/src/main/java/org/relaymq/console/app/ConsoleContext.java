@@ -1,6 +1,7 @@
 package org.relaymq.console.app;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -16,13 +17,16 @@ import org.relaymq.console.fx.UiExecutor;
 import org.relaymq.console.service.ClusterGateway;
 import org.relaymq.console.service.DemoCluster;
 import org.relaymq.console.service.DemoClusterPlan;
+import org.relaymq.console.service.GatewayTimings;
 import org.relaymq.console.service.KillCommandSignals;
+import org.relaymq.console.service.NodeFaults;
 import org.relaymq.console.service.NodeState;
 import org.relaymq.console.service.NodeStatus;
 import org.relaymq.console.service.NodeSupervisor;
 import org.relaymq.console.service.RemoteClusterGateway;
 import org.relaymq.console.service.RuntimeJarLauncher;
 import org.relaymq.console.service.RuntimeJarLocator;
+import org.relaymq.console.service.operations.NodeOperation;
 import org.relaymq.console.service.operations.NodeOperations;
 import org.relaymq.console.ui.PresenterSettings;
 import org.relaymq.console.ui.charts.ChartsView;
@@ -62,6 +66,7 @@ public final class ConsoleContext implements AutoCloseable {
     private final UiExecutor ui;
     private final ClusterGateway gateway;
     private final NodeSupervisor supervisor;
+    private final NodeFaults faults;
     private final PresenterSettings presenter = new PresenterSettings();
     private final RegistrationsViewModel registrations;
     private final TimelineViewModel timeline;
@@ -81,10 +86,13 @@ public final class ConsoleContext implements AutoCloseable {
         this.supervisor = new NodeSupervisor(new RuntimeJarLauncher(RuntimeJarLauncher.currentJava(), jars.find(),
                 jars.searched(), List.of("-Xmx256m", "-XX:+UseSerialGC")), new KillCommandSignals(), scheduler, time,
                 NodeSupervisor.Settings.defaults());
+        this.faults = new NodeFaults(supervisor, gateway, scheduler, time, NodeFaults.Settings.defaults());
         this.registrations = new RegistrationsViewModel(time, ui, STALE_AFTER_MS);
         this.timeline = new TimelineViewModel(time, ui, new FxFileChooser(owner), 20_000);
-        this.nodes = new NodesViewModel(new NodesViewModel.Deps(supervisor, gateway, time, ui, background,
-                new FxConfirmer(owner), presenter, STALE_AFTER_MS), NodeOperations.forSupervisor(supervisor));
+        List<NodeOperation> operations = new ArrayList<>(NodeOperations.forSupervisor(supervisor));
+        operations.addAll(NodeOperations.forFaults(faults, new GatewayTimings(gateway)));
+        this.nodes = new NodesViewModel(new NodesViewModel.Deps(supervisor, gateway, faults, time, ui, background,
+                new FxConfirmer(owner), presenter, STALE_AFTER_MS), operations);
         this.topology = new TopologyViewModel(supervisor, gateway, time, ui, STALE_AFTER_MS);
         this.routing = new RoutingViewModel(gateway, time, ui, STALE_AFTER_MS);
         this.charts = new ChartsViewModel(time, ui, STALE_AFTER_MS);
@@ -169,13 +177,14 @@ public final class ConsoleContext implements AutoCloseable {
         return presenter;
     }
 
-    /** Stops the ticker, every node this console started, the gateway and the threads. Idempotent. */
+    /** Stops the ticker, every node this console started, the fault poller, the gateway, the threads. Idempotent. */
     @Override
     public void close() {
         if (ticker != null) {
             ticker.cancel();
         }
         supervisor.close();
+        faults.close();
         gateway.close();
         scheduler.close();
         background.shutdownNow();

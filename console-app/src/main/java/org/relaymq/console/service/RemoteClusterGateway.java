@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,6 +16,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import org.relaymq.protocol.ProtocolException;
 import org.relaymq.protocol.code.RequestCode;
 import org.relaymq.protocol.code.ResponseCode;
+import org.relaymq.protocol.event.FaultRules;
 import org.relaymq.protocol.event.NodeEvent;
 import org.relaymq.protocol.wire.RemotingCommand;
 import org.relaymq.runtime.common.TimingProfile;
@@ -107,6 +110,58 @@ public final class RemoteClusterGateway implements ClusterGateway {
     public Optional<JsonObject> nodeInfo(String address) {
         NodeLink link = links.get(address);
         return link == null ? Optional.empty() : link.info();
+    }
+
+    @Override
+    public CompletableFuture<FaultReport> setFaults(String address, FaultRules rules) {
+        return faultRequest(address, RemotingCommand.request(RequestCode.SET_FAULTS, Map.of(), rules.encode()),
+                "SET_FAULTS", rules);
+    }
+
+    @Override
+    public CompletableFuture<FaultReport> getFaults(String address) {
+        return faultRequest(address, RemotingCommand.request(RequestCode.GET_FAULTS, Map.of()), "GET_FAULTS", null);
+    }
+
+    /**
+     * One fault request, answered on the client's callback threads. A SUCCESS without body to SET_FAULTS
+     * still means the node now applies {@code sent} (counters not reported).
+     */
+    private CompletableFuture<FaultReport> faultRequest(String address, RemotingCommand request, String name,
+                                                        FaultRules sent) {
+        CompletableFuture<FaultReport> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new IllegalStateException("the console's gateway is closed"));
+            return result;
+        }
+        client.invokeAsync(address, request, pollTimeout.toMillis()).whenComplete((answer, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                result.completeExceptionally(cause instanceof RemotingTimeoutException
+                        ? new RemotingTimeoutException("no answer from " + address + " within "
+                        + pollTimeout.toMillis() + " ms (paused?)") : cause);
+                return;
+            }
+            try {
+                result.complete(faultAnswer(answer, name, sent));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private static FaultReport faultAnswer(RemotingCommand answer, String name, FaultRules sent) {
+        if (answer.code() != ResponseCode.SUCCESS) {
+            String remark = answer.remark();
+            throw new ProtocolException(answer.code(), remark == null || remark.isBlank()
+                    ? name + " refused with code " + answer.code() : remark.strip());
+        }
+        if (sent != null && (answer.body() == null || answer.body().length == 0)) {
+            return FaultReport.of(sent);
+        }
+        return FaultReport.parse(answer.body());
     }
 
     private void pollAll() {

@@ -1,48 +1,38 @@
 package org.relaymq.console.service.operations;
 
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import org.relaymq.console.service.NodeState;
 import org.relaymq.console.service.NodeStatus;
 
 /**
  * One thing a person can do to a node, as an object: its name and shortcut, one line telling the
- * room what to expect, whether it is destructive (and so asks first), and the action itself.
- *
- * @param name        button text, e.g. "Kill -9"
- * @param shortcut    key combination, e.g. "Shortcut+K"
- * @param expectation what the room should watch for next
- * @param destructive asks for confirmation unless presenting mode is on
- * @param appliesIn   node states in which it makes sense
- * @param action      runs it for a node id; completes when done
+ * room what to expect (for the node at hand), whether it is destructive (and so asks first), and the
+ * action itself, which completes with the line the console reports as done.
  */
-public record NodeOperation(String name, String shortcut, String expectation, boolean destructive,
-                            Set<NodeState> appliesIn, Function<String, CompletableFuture<NodeStatus>> action) {
+public interface NodeOperation {
 
-    public NodeOperation {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(expectation, "expectation");
-        appliesIn = Set.copyOf(appliesIn);
-        Objects.requireNonNull(action, "action");
-    }
+    /** Button text, e.g. "Kill -9". */
+    String name();
 
-    public boolean appliesTo(NodeStatus node) {
-        return node != null && appliesIn.contains(node.state());
-    }
+    /** Key combination, e.g. "Shortcut+K". */
+    String shortcut();
+
+    /** Asks for confirmation unless presenting mode is on. */
+    boolean destructive();
+
+    boolean appliesTo(NodeStatus node);
+
+    /** What the room should watch for next when it is done to {@code node}; in general when null. */
+    String expectation(NodeStatus node);
 
     /** The question asked before a destructive operation. */
-    public String confirmation(NodeStatus node) {
-        return name + " " + node.id() + (node.pid() > 0 ? " (pid " + node.pid() + ")" : "") + "?\n\n"
-                + "Expect: " + expectation;
+    default String confirmation(NodeStatus node) {
+        return name() + " " + node.id() + (node.pid() > 0 ? " (pid " + node.pid() + ")" : "") + "?\n\n"
+                + "Expect: " + expectation(node);
     }
 
-    public CompletableFuture<NodeStatus> execute(String nodeId) {
-        try {
-            return action.apply(nodeId);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
+    /**
+     * Runs it for {@code node}; completes with what happened as the node or process said it (the audit
+     * line), or null when there is nothing to add to the expectation; fails with the reason.
+     */
+    CompletableFuture<String> execute(NodeStatus node);
 }

@@ -11,7 +11,10 @@ import javafx.scene.input.KeyCombination;
 import org.relaymq.console.service.NodeState;
 import org.relaymq.console.ui.Cells;
 
-/** The process table, the operation buttons (with their expectations and shortcuts), the node's log. */
+/**
+ * The process table (with each node's fault rules), the operation buttons (with their expectations
+ * and shortcuts: process operations, then the faults Partition / Delay / Heal), the node's log.
+ */
 public final class NodesView {
 
     private final NodesViewModel model;
@@ -26,6 +29,7 @@ public final class NodesView {
     @FXML private TableColumn<NodeRow, String> uptimeColumn;
     @FXML private TableColumn<NodeRow, NodeState> stateColumn;
     @FXML private TableColumn<NodeRow, String> linkColumn;
+    @FXML private TableColumn<NodeRow, String> faultsColumn;
     @FXML private TableColumn<NodeRow, String> detailColumn;
     @FXML private Button startButton;
     @FXML private Button stopButton;
@@ -33,6 +37,9 @@ public final class NodesView {
     @FXML private Button pauseButton;
     @FXML private Button resumeButton;
     @FXML private Button restartButton;
+    @FXML private Button partitionButton;
+    @FXML private Button delayButton;
+    @FXML private Button healButton;
     @FXML private Label messageLabel;
     @FXML private Label selectedLabel;
     @FXML private ListView<String> logList;
@@ -53,6 +60,7 @@ public final class NodesView {
         Cells.bind(uptimeColumn, NodeRow::uptime);
         Cells.bind(stateColumn, NodeRow::state);
         Cells.bind(linkColumn, NodeRow::link);
+        Cells.bind(faultsColumn, NodeRow::faults);
         Cells.bind(detailColumn, NodeRow::detail);
         nodesTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) {
@@ -66,6 +74,9 @@ public final class NodesView {
         bind(pauseButton, "Pause");
         bind(resumeButton, "Resume");
         bind(restartButton, "Restart");
+        bind(partitionButton, "Partition");
+        bind(delayButton, "Delay");
+        bind(healButton, "Heal");
         messageLabel.textProperty().bind(model.messageProperty());
         selectedLabel.textProperty().bind(model.selectedTitleProperty());
         logList.setItems(model.log());
@@ -89,7 +100,9 @@ public final class NodesView {
         model.command(operation).ifPresentOrElse(cmd -> {
             button.disableProperty().bind(cmd.executableProperty().not());
             button.setOnAction(e -> cmd.run());
-            button.setTooltip(new Tooltip(cmd.tooltip()));
+            Tooltip tooltip = new Tooltip();
+            tooltip.textProperty().bind(cmd.tooltipProperty());
+            button.setTooltip(tooltip);
             button.sceneProperty().addListener((o, old, scene) -> {
                 if (scene != null) {
                     scene.getAccelerators().put(KeyCombination.keyCombination(cmd.operation().shortcut()), cmd::run);

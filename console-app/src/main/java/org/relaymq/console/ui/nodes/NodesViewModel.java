@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -17,21 +18,25 @@ import org.relaymq.console.fx.Confirmer;
 import org.relaymq.console.fx.UiExecutor;
 import org.relaymq.console.service.ClusterGateway;
 import org.relaymq.console.service.DurationText;
+import org.relaymq.console.service.NodeFaults;
 import org.relaymq.console.service.NodeStatus;
 import org.relaymq.console.service.NodeSupervisor;
 import org.relaymq.console.service.operations.NodeOperation;
+import org.relaymq.console.ui.FaultText;
 import org.relaymq.console.ui.Json;
 import org.relaymq.console.ui.PresenterSettings;
 import org.relaymq.runtime.common.time.TimeSource;
 
 /**
- * The process table: role, address and ports, pid, profile, uptime, state; the operations for the
- * selected node (destructive ones confirm unless presenting mode is on); the selected node's log.
+ * The process table: role, address and ports, pid, profile, uptime, state, fault rules (as the node
+ * said them); the operations for the selected node (destructive ones confirm unless presenting mode
+ * is on); the selected node's log.
  */
 public final class NodesViewModel {
 
     private final NodeSupervisor supervisor;
     private final ClusterGateway gateway;
+    private final NodeFaults faults;
     private final TimeSource time;
     private final UiExecutor ui;
     private final Executor background;
@@ -46,13 +51,15 @@ public final class NodesViewModel {
     private final Map<String, OperationCommand> commands = new LinkedHashMap<>();
 
     /** What the view model needs from the console. */
-    public record Deps(NodeSupervisor supervisor, ClusterGateway gateway, TimeSource time, UiExecutor ui,
-                       Executor background, Confirmer confirmer, PresenterSettings presenter, long staleAfterMs) {
+    public record Deps(NodeSupervisor supervisor, ClusterGateway gateway, NodeFaults faults, TimeSource time,
+                       UiExecutor ui, Executor background, Confirmer confirmer, PresenterSettings presenter,
+                       long staleAfterMs) {
     }
 
     public NodesViewModel(Deps d, List<NodeOperation> operations) {
         this.supervisor = d.supervisor();
         this.gateway = d.gateway();
+        this.faults = d.faults();
         this.time = d.time();
         this.ui = d.ui();
         this.background = d.background();
@@ -62,6 +69,7 @@ public final class NodesViewModel {
         operations.forEach(op -> commands.put(op.name(), new OperationCommand(op, () -> run(op))));
         selectedId.addListener((o, a, b) -> refresh());
         supervisor.addListener(s -> ui.execute(this::refresh));
+        faults.addListener(() -> ui.execute(this::refresh));
     }
 
     public ObservableList<NodeRow> rows() {
@@ -88,7 +96,10 @@ public final class NodesViewModel {
         return List.copyOf(commands.values());
     }
 
-    /** The command for an operation name ("Start", "Stop", "Kill -9", "Pause", "Resume", "Restart"). */
+    /**
+     * The command for an operation name ("Start", "Stop", "Kill -9", "Pause", "Resume", "Restart",
+     * "Partition", "Delay", "Heal").
+     */
     public Optional<OperationCommand> command(String name) {
         return Optional.ofNullable(commands.get(name));
     }
@@ -99,16 +110,20 @@ public final class NodesViewModel {
         if (target.isEmpty() || !op.appliesTo(target.get())) {
             return;
         }
+        String expect = op.expectation(target.get());
         if (op.destructive() && !presenter.presentingModeProperty().get()
                 && !confirmer.confirm(op.name() + " " + id, op.confirmation(target.get()))) {
             message.set(op.name() + " " + id + ": cancelled");
             return;
         }
-        message.set(op.name() + " " + id + " — expect: " + op.expectation());
-        background.execute(() -> op.execute(id).whenComplete((s, error) -> ui.execute(() -> {
+        message.set(op.name() + " " + id + " — expect: " + expect);
+        background.execute(() -> op.execute(target.get()).whenComplete((done, error) -> ui.execute(() -> {
             if (error != null) {
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
                 message.set(op.name() + " " + id + " failed: " + cause.getMessage());
+            } else if (done != null) {
+                message.set(op.name() + " " + id + " — " + done + ". Expect: " + expect);
             }
             refresh();
         })));
@@ -123,8 +138,9 @@ public final class NodesViewModel {
         }
         rows.setAll(out);
         Optional<NodeStatus> sel = Optional.ofNullable(selectedId.get()).flatMap(supervisor::status);
-        commands.values().forEach(c -> c.setExecutable(sel.map(c.operation()::appliesTo).orElse(false)));
-        selectedTitle.set(sel.map(s -> s.id() + " — " + s.state() + ": " + s.detail()).orElse("no node selected"));
+        commands.values().forEach(c -> c.select(sel.orElse(null)));
+        selectedTitle.set(sel.map(s -> s.id() + " — " + s.state() + ": " + s.detail()
+                + (s.state().alive() ? " · faults: " + faultText(s) : "")).orElse("no node selected"));
         List<String> lines = sel.map(s -> supervisor.log(s.id())).orElse(List.of());
         if (!lines.equals(log)) {
             log.setAll(lines);
@@ -139,7 +155,15 @@ public final class NodesViewModel {
         String link = s.hasAddress() && s.state().alive()
                 ? gateway.connection(s.address()).freshness(now, staleAfterMs).label() : "—";
         return new NodeRow(s.id(), s.role(), s.hasAddress() ? s.address() : "—", ports(s), s.pid() > 0
-                ? Long.toString(s.pid()) : "—", profile, uptime, s.state(), s.detail(), link);
+                ? Long.toString(s.pid()) : "—", profile, uptime, s.state(), s.detail(), link, faultText(s));
+    }
+
+    /**
+     * What the node's process said about its fault rules ("unknown" until it did); "—" without a
+     * process, since rules die with it.
+     */
+    private String faultText(NodeStatus s) {
+        return s.state().alive() ? FaultText.of(faults.status(s.id())) : FaultText.NONE;
     }
 
     private static String ports(NodeStatus s) {

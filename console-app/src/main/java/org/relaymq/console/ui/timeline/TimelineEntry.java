@@ -1,7 +1,9 @@
 package org.relaymq.console.ui.timeline;
 
 import com.google.gson.JsonObject;
+import org.relaymq.console.ui.FaultText;
 import org.relaymq.console.ui.Json;
+import org.relaymq.protocol.event.EventKind;
 import org.relaymq.protocol.event.NodeEvent;
 
 /**
@@ -14,7 +16,8 @@ public record TimelineEntry(long receivedAt, long ts, String node, String kind, 
                             JsonObject data) {
 
     public static TimelineEntry of(NodeEvent e, long receivedAt) {
-        return new TimelineEntry(receivedAt, e.ts(), e.node(), e.kind(), e.seq(), summarize(e.data()), e.data());
+        String summary = EventKind.FAULTS.equals(e.kind()) ? FaultText.event(e.data()) : summarize(e.data());
+        return new TimelineEntry(receivedAt, e.ts(), e.node(), e.kind(), e.seq(), summary, e.data());
     }
 
     /** The fields a person looks for first: broker, reason, topic, counts. */

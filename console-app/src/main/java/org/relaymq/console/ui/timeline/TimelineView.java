@@ -98,6 +98,9 @@ public final class TimelineView {
     }
 
     private static Color colour(String kind) {
+        if (kind.equals("FAULTS")) {
+            return Color.DARKORANGE;
+        }
         if (kind.endsWith("EXPIRED") || kind.endsWith("DISCONNECTED") || kind.endsWith("ISOLATED")) {
             return Color.CRIMSON;
         }

@@ -33,6 +33,7 @@ import org.relaymq.console.service.DemoClusterPlan;
 import org.relaymq.console.service.FakeClusterGateway;
 import org.relaymq.console.service.FakeProcess;
 import org.relaymq.console.service.KillCommandSignals;
+import org.relaymq.console.service.NodeFaults;
 import org.relaymq.console.service.NodeSpec;
 import org.relaymq.console.service.NodeState;
 import org.relaymq.console.service.NodeSupervisor;
@@ -71,7 +72,9 @@ class PresenterUiTest {
         supervisor = new NodeSupervisor((spec, extra) -> new FakeProcess().print("READY namesrv 127.0.0.1:19876"),
                 new KillCommandSignals(), clock, clock, NodeSupervisor.Settings.defaults());
         UiExecutor ui = r -> WaitForAsyncUtils.asyncFx(r);
-        nodes = new NodesViewModel(new NodesViewModel.Deps(supervisor, new FakeClusterGateway(), clock, ui,
+        FakeClusterGateway gateway = new FakeClusterGateway();
+        NodeFaults faults = new NodeFaults(supervisor, gateway, clock, clock, NodeFaults.Settings.defaults());
+        nodes = new NodesViewModel(new NodesViewModel.Deps(supervisor, gateway, faults, clock, ui,
                 Runnable::run, (title, q) -> asked.add(q), presenter, 3000), NodeOperations.forSupervisor(supervisor));
         MainViewModel main = new MainViewModel(new MainViewModel.Deps(supervisor, new FakeClusterGateway(),
                 new DemoCluster(supervisor, DemoClusterPlan.classroom(dir)), ui, (title, q) -> true,

@@ -46,6 +46,18 @@ class TimelineViewModelTest {
     }
 
     @Test
+    void aFaultsEventReadsAsTheRulesTheNodeNowAppliesAndTheOnesBefore() {
+        TimelineViewModel vm = vm(dir);
+        vm.onEvent("127.0.0.1:10911", new NodeEvent(9, 1L, "broker@127.0.0.1:10911", EventKind.FAULTS,
+                com.google.gson.JsonParser.parseString("{\"rules\":[{\"peer\":\"*\",\"action\":\"DROP\"}],"
+                        + "\"previous\":[],\"summary\":\"drop *\",\"changed\":true}").getAsJsonObject()));
+        assertThat(vm.visible()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.FAULTS);
+            assertThat(e.summary()).isEqualTo("faults: partitioned (drop *) (was —)");
+        });
+    }
+
+    @Test
     void pauseHoldsNewEventsAndFreezesTheWindowUntilResumed() {
         TimelineViewModel vm = vm(dir);
         vm.onEvent(NS, event(1, EventKind.BROKER_REGISTERED, null, 12_000));
