@@ -83,7 +83,8 @@ public final class NameServer implements AutoCloseable {
                 .interval("brokerExpiry", config.liveness().brokerExpiry());
         this.handlerPool = Executors2.fixedBounded("namesrv-handler", config.handlerThreads(), 10_000);
         RemotingServerConfig serverConfig = RemotingServerConfig.defaults().withName("namesrv")
-                .withBindHost(config.bindHost()).withPort(config.port());
+                .withBindHost(config.bindHost()).withPort(config.port())
+                .withIdleTimeout(config.liveness().connectionIdleTimeout());
         this.server = new NettyRemotingServer(serverConfig, scheduler, new Liveness());
     }
 

@@ -12,6 +12,8 @@ import org.relaymq.runtime.common.TimingProfile;
 public record NamesrvConfig(Duration scanInterval, Duration brokerExpiry, Duration routeServedFlush,
                             String profileName) {
 
+    private static final Duration MIN_CONNECTION_IDLE = Duration.ofSeconds(120);
+
     public NamesrvConfig {
         requirePositive("scanInterval", scanInterval);
         requirePositive("brokerExpiry", brokerExpiry);
@@ -26,6 +28,17 @@ public record NamesrvConfig(Duration scanInterval, Duration brokerExpiry, Durati
 
     public static NamesrvConfig fromProfile(TimingProfile p) {
         return new NamesrvConfig(p.namesrvScanInterval(), p.brokerExpiry(), Duration.ofSeconds(1), p.name());
+    }
+
+    /**
+     * How long a connection may carry nothing before the NameServer closes it: at least 120 s, and always
+     * past the first scan after the broker expiry, so a broker that falls silent with its connection open
+     * (paused, partitioned) is reported <em>expired</em> by the scan and not <em>disconnected</em> by an
+     * idle close that happened to come first (with Apache's 120 s for both, the idle close wins).
+     */
+    public Duration connectionIdleTimeout() {
+        Duration afterExpiry = brokerExpiry.plus(scanInterval.multipliedBy(2));
+        return afterExpiry.compareTo(MIN_CONNECTION_IDLE) > 0 ? afterExpiry : MIN_CONNECTION_IDLE;
     }
 
     public NamesrvConfig withScanInterval(Duration d) {

@@ -34,6 +34,15 @@ class NamesrvConfigTest {
     }
 
     @Test
+    void aSilentConnectionOutlivesTheFirstScanAfterTheExpirySoTheScanReportsIt() {
+        assertThat(NamesrvConfig.defaults().connectionIdleTimeout()).isEqualTo(Duration.ofSeconds(140));
+        assertThat(NamesrvConfig.fromProfile(TimingProfile.CLASSROOM).connectionIdleTimeout())
+                .isEqualTo(Duration.ofSeconds(120));
+        assertThat(NamesrvConfig.defaults().withBrokerExpiry(Duration.ofSeconds(300)).connectionIdleTimeout())
+                .isEqualTo(Duration.ofSeconds(320));
+    }
+
+    @Test
     void rejectsNonPositiveDurations() {
         assertThatThrownBy(() -> NamesrvConfig.defaults().withBrokerExpiry(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
