@@ -22,6 +22,7 @@ import org.relaymq.console.fx.FxUiExecutor;
 import org.relaymq.console.fx.PreferencesStore;
 import org.relaymq.console.service.NodeState;
 import org.relaymq.console.service.NodeStatus;
+import org.relaymq.console.ui.nodes.NodeRow;
 import org.relaymq.console.ui.registrations.RegistrationRow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -32,8 +33,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The whole console on the real demo cluster started by its supervisor: two NameServers (scan 200 ms,
  * expiry 3 s) and four real brokers (register every second), plus the clients the runtime has.
  * kill -9 a master: both NameServers show it disconnected at once; pause a master: expired after the
- * expiry, registered again after resume; the routing view shows the producer's sends skipping the
- * dead broker. Runs in failsafe only (it starts nine processes).
+ * expiry, registered again after resume; partition it from the Nodes view: expired with its connections
+ * open, registered again after Heal; the routing view shows the producer's sends skipping the dead broker. Runs in failsafe only (it starts nine processes).
  *
  * <p>The scene changes all the time here (live events), so every lookup and every read of a control's
  * items runs on the FX thread: TestFX walks the scene graph on the calling thread, and a children
@@ -83,6 +84,11 @@ class ConsoleWalkthroughUiIT {
         return row(table, address("namesrv-1"), broker, status) && row(table, address("namesrv-2"), broker, status);
     }
 
+    private String faultsOf(String nodeId) {
+        return onFx(() -> List.copyOf(context.nodes().rows())).stream().filter(r -> r.id().equals(nodeId))
+                .map(NodeRow::faults).findFirst().orElse("");
+    }
+
     private String logsOfNodesNotRunning() {
         StringBuilder out = new StringBuilder();
         context.supervisor().statuses().stream().filter(s -> s.state() != NodeState.RUNNING).forEach(s -> out
@@ -111,6 +117,22 @@ class ConsoleWalkthroughUiIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> onBoth(table, MASTER_B, s -> s.startsWith("expired")));
         context.supervisor().resume("broker-b-master").get();
         await().atMost(Duration.ofSeconds(10)).until(() -> onBoth(table, MASTER_B, "registered"::equals));
+
+        // partition broker-b's master from the Nodes view (presenting mode: no confirmation): its connections stay
+        // open and its registrations are dropped, so the NameServers report it expired; healed, it registers again
+        onFx(() -> {
+            context.presenter().presentingModeProperty().set(true);
+            context.mainView().select("nodesTab");
+            context.nodes().selectedIdProperty().set("broker-b-master");
+            return null;
+        });
+        FxActions.click(robot, "#partitionButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> faultsOf("broker-b-master").startsWith("partitioned"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> onBoth(table, MASTER_B, s -> s.startsWith("expired")));
+        FxActions.click(robot, "#healButton");
+        await().atMost(Duration.ofSeconds(10)).until(() -> onBoth(table, MASTER_B, "registered"::equals));
+        await().atMost(Duration.ofSeconds(10)).until(() -> faultsOf("broker-b-master").startsWith("—")
+                && !faultsOf("broker-b-master").contains("asked"));
 
         FxActions.click(robot, "Routing");
         ListView<String> decisions = onFx(() -> robot.lookup("#decisionList").queryListView());
