@@ -64,9 +64,17 @@ public record FaultRules(List<FaultRule> rules) {
         try {
             root = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
         } catch (JsonParseException e) {
-            throw new IllegalArgumentException("fault rules are not JSON: " + e.getMessage());
+            throw new IllegalArgumentException("fault rules are not JSON: " + firstLine(e));
         }
         return fromJson(root);
+    }
+
+    /** Gson's message without its cause's class name and its "See https://..." trailer. */
+    private static String firstLine(JsonParseException e) {
+        String m = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+                : String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 
     public static FaultRules fromJson(JsonElement root) {
