@@ -16,6 +16,7 @@ import org.relaymq.protocol.event.FaultRules;
  * It applies to a RUNNING node while no other fault request to it is waiting for an answer, unless
  * the node said it applies these very rules already (so Heal is off once the node said it has none;
  * when its rules are unknown Heal stays on: healing is harmless) or that it does not know fault requests.
+ * Partition and Delay are off for a NameServer: it opens no connections, so they would change nothing.
  *
  * @param expectation what the room should watch for, for a node (null: in general)
  */
@@ -33,6 +34,9 @@ public record FaultOperation(String name, String shortcut, boolean destructive, 
     public boolean appliesTo(NodeStatus node) {
         if (node == null || node.state() != NodeState.RUNNING || !node.hasAddress()) {
             return false;
+        }
+        if (!rules.isEmpty() && "namesrv".equals(node.role())) {
+            return false; // it opens no connections: a partition or delay would change nothing (the tooltip says so)
         }
         FaultStatus known = faults.status(node.id());
         return known.pending() == null && !known.refusesFaults() && !known.applies(rules);

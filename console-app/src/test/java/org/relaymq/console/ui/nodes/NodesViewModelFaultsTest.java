@@ -102,10 +102,16 @@ class NodesViewModelFaultsTest {
         ui();
     }
 
-    /** The process said READY and the console sent it GET_FAULTS (from the supervisor's reader thread). */
+    /**
+     * The process said READY and the console sent it GET_FAULTS (from the supervisor's reader thread), and
+     * that thread has attached its answer handling: answered before that, the answer would be handled on the
+     * reader thread after the test looked.
+     */
     private void awaitRunningAndAsked(String id, int asksBefore) {
         await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status(id).orElseThrow().state()
-                == NodeState.RUNNING && gateway.faultCalls().size() > asksBefore);
+                == NodeState.RUNNING && gateway.faultCalls().size() > asksBefore
+                && gateway.faultCalls().stream().skip(asksBefore)
+                        .allMatch(c -> c.future().isDone() || c.future().getNumberOfDependents() > 0));
     }
 
     private String faultsOf(String id) {
@@ -329,6 +335,9 @@ class NodesViewModelFaultsTest {
         startAndSelect("namesrv-1");
         assertThat(command("Partition").tooltipProperty().get()).startsWith("a NameServer opens no connections")
                 .endsWith("[Shortcut+Shift+P]");
+        assertThat(command("Partition").executableProperty().get()).as("a NameServer: nothing to partition").isFalse();
+        assertThat(command("Delay").executableProperty().get()).isFalse();
+        assertThat(command("Heal").executableProperty().get()).as("healing is harmless").isTrue();
         model.selectedIdProperty().set("broker-a");
         ui();
         assertThat(command("Partition").tooltipProperty().get()).contains("the expiry (12 s) passes");
