@@ -177,6 +177,11 @@ public final class ConsoleContext implements AutoCloseable {
         return presenter;
     }
 
+    /** What each supervised node said about its fault rules; sets them (partition, delay, heal). */
+    public NodeFaults faults() {
+        return faults;
+    }
+
     /** Stops the ticker, every node this console started, the fault poller, the gateway, the threads. Idempotent. */
     @Override
     public void close() {

@@ -21,6 +21,7 @@ import javax.imageio.ImageIO;
 import org.relaymq.console.fx.FxUiExecutor;
 import org.relaymq.console.fx.PreferencesStore;
 import org.relaymq.console.service.NodeState;
+import org.relaymq.console.service.operations.NodeOperations;
 import org.relaymq.console.ui.registrations.RegistrationRow;
 import org.relaymq.console.ui.timeline.TimelineEntry;
 import org.relaymq.protocol.event.EventKind;
@@ -89,7 +90,8 @@ public final class ScreenshotTool {
 
     /**
      * Once every node runs and the producer sends: pause broker-b's master until both NameServers expire
-     * it, resume it, then kill -9 broker-a's master and let the producer route around it.
+     * it, resume it, then kill -9 broker-a's master and let the producer route around it, and partition
+     * broker-b's slave until both NameServers expire it.
      */
     private static void drive(ConsoleContext ctx) throws Exception {
         waitUntil("the nodes to start", () -> ctx.supervisor().statuses().size() == 9 && ctx.supervisor()
@@ -106,6 +108,8 @@ public final class ScreenshotTool {
         waitUntil("broker-a's master to show disconnected", () -> count(ctx, "disconnected") == 2);
         waitUntil("the producer to skip broker-a", () -> decisions(ctx).stream().limit(6)
                 .anyMatch(d -> d.contains("skipped broker-a")));
+        ctx.faults().set("broker-b-slave", NodeOperations.PARTITION).get(10, TimeUnit.SECONDS);
+        waitUntil("broker-b's partitioned slave to expire", () -> count(ctx, "expired") == 2);
         pause(3000);
         onFx(() -> ctx.nodes().selectedIdProperty().set("broker-a-master"));
     }
@@ -120,7 +124,7 @@ public final class ScreenshotTool {
         return out.get();
     }
 
-    /** Scrolls the event table to the latest expiry (the paused master's) and selects it. */
+    /** Scrolls the event table to the latest expiry (the partitioned slave's) and selects it. */
     @SuppressWarnings("unchecked")
     private static void showLatestExpiry(Scene scene) {
         TableView<TimelineEntry> table = (TableView<TimelineEntry>) scene.lookup("#eventsTable");
