@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.relaymq.console.service.FakeProcess;
+import org.relaymq.console.service.FakeSignals;
 import org.relaymq.console.service.NodeSpec;
 import org.relaymq.console.service.NodeSupervisor;
-import org.relaymq.console.service.SignalSender;
 import org.relaymq.protocol.RelayMqVersion;
 import org.relaymq.runtime.common.time.ManualClock;
 
@@ -25,7 +25,7 @@ class SelfCheckTest {
     private final NodeSupervisor supervisor = new NodeSupervisor((spec, extra) -> switch (spec.role()) {
         case "namesrv", "broker" -> new FakeProcess().print("READY " + spec.role() + " 127.0.0.1:1" + spec.id().length());
         default -> exited(new FakeProcess().print("relaymq: Unmatched arguments"));
-    }, new NoSignals(), clock, clock, NodeSupervisor.Settings.defaults());
+    }, FakeSignals.unsupported("test"), clock, clock, NodeSupervisor.Settings.defaults());
 
     @AfterEach
     void close() {
@@ -48,7 +48,7 @@ class SelfCheckTest {
         try (NodeSupervisor broken = new NodeSupervisor((spec, extra) -> "namesrv".equals(spec.role())
                 ? new FakeProcess().print("READY namesrv 127.0.0.1:1")
                 : exited(new FakeProcess().print("broker: port in use")),
-                new NoSignals(), clock, clock, NodeSupervisor.Settings.defaults())) {
+                FakeSignals.unsupported("test"), clock, clock, NodeSupervisor.Settings.defaults())) {
             var result = new SelfCheck(broken, true).start(true);
             broken.add(new NodeSpec("namesrv-1", "namesrv", "namesrv", List.of(), null));
             broken.add(new NodeSpec("broker-b-master", "broker", "broker", List.of(), null));
@@ -89,25 +89,5 @@ class SelfCheckTest {
     private static FakeProcess exited(FakeProcess p) {
         p.exit(2);
         return p;
-    }
-
-    private static final class NoSignals implements SignalSender {
-        @Override
-        public boolean supported() {
-            return false;
-        }
-
-        @Override
-        public String unsupportedReason() {
-            return "test";
-        }
-
-        @Override
-        public void pause(long pid) {
-        }
-
-        @Override
-        public void resume(long pid) {
-        }
     }
 }

@@ -23,12 +23,12 @@ import org.relaymq.console.fx.FxActions;
 import org.relaymq.console.fx.UiExecutor;
 import org.relaymq.console.service.FakeClusterGateway;
 import org.relaymq.console.service.FakeProcess;
+import org.relaymq.console.service.FakeSignals;
 import org.relaymq.console.service.NodeFaults;
 import org.relaymq.console.service.NodeSpec;
 import org.relaymq.console.service.NodeState;
 import org.relaymq.console.service.NodeSupervisor;
 import org.relaymq.console.service.NodeTimings;
-import org.relaymq.console.service.SignalSender;
 import org.relaymq.console.service.operations.NodeOperation;
 import org.relaymq.console.service.operations.NodeOperations;
 import org.relaymq.console.ui.PresenterSettings;
@@ -45,7 +45,7 @@ class NodesUiTest {
 
     private final ManualClock clock = new ManualClock();
     private final List<String> asked = new CopyOnWriteArrayList<>();
-    private final List<String> signals = new CopyOnWriteArrayList<>();
+    private final FakeSignals signals = FakeSignals.recording();
     private final PresenterSettings presenter = new PresenterSettings();
     private final FakeClusterGateway gateway = new FakeClusterGateway().answeringFaults();
     private NodeSupervisor supervisor;
@@ -56,7 +56,7 @@ class NodesUiTest {
     void start(Stage stage) {
         supervisor = new NodeSupervisor((spec, extra) -> new FakeProcess().print("starting")
                 .print("READY " + spec.role() + " " + ("broker".equals(spec.role()) ? BROKER : "127.0.0.1:19876")),
-                new RecordingSignals(), clock, clock, NodeSupervisor.Settings.defaults());
+                signals, clock, clock, NodeSupervisor.Settings.defaults());
         faults = new NodeFaults(supervisor, gateway, clock, clock, NodeFaults.Settings.defaults());
         List<NodeOperation> operations = new ArrayList<>(NodeOperations.forSupervisor(supervisor));
         operations.addAll(NodeOperations.forFaults(faults, NodeTimings.unknown()));
@@ -116,7 +116,7 @@ class NodesUiTest {
         FxActions.click(robot, "#pauseButton");
         assertThat(asked).singleElement().asString().contains("nothing happens until the expiry notices");
         await().atMost(Duration.ofSeconds(10)).until(() -> state() == NodeState.PAUSED);
-        assertThat(signals).containsExactly("STOP");
+        assertThat(signals.sent()).containsExactly("STOP");
 
         presenter.presentingModeProperty().set(true);
         WaitForAsyncUtils.asyncFx(model::refresh);
@@ -169,28 +169,6 @@ class NodesUiTest {
         assertThat(tableShows(robot, "delayed 1000 ms")).isFalse();
         assertThat(disabled(robot, "#healButton")).isTrue();
         assertThat(asked).as("presenting mode, and Heal never asks").hasSize(1);
-        assertThat(signals).as("no shortcut reached Pause").isEmpty();
-    }
-
-    private final class RecordingSignals implements SignalSender {
-        @Override
-        public boolean supported() {
-            return true;
-        }
-
-        @Override
-        public String unsupportedReason() {
-            return "";
-        }
-
-        @Override
-        public void pause(long pid) {
-            signals.add("STOP");
-        }
-
-        @Override
-        public void resume(long pid) {
-            signals.add("CONT");
-        }
+        assertThat(signals.sent()).as("no shortcut reached Pause").isEmpty();
     }
 }

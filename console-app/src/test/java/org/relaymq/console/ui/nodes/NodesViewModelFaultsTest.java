@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.relaymq.console.service.FakeClusterGateway;
 import org.relaymq.console.service.FakeClusterGateway.FaultCall;
 import org.relaymq.console.service.FakeProcess;
+import org.relaymq.console.service.FakeSignals;
 import org.relaymq.console.service.NodeFaults;
 import org.relaymq.console.service.NodeSpec;
 import org.relaymq.console.service.NodeState;
 import org.relaymq.console.service.NodeStatus;
 import org.relaymq.console.service.NodeSupervisor;
 import org.relaymq.console.service.NodeTimings;
-import org.relaymq.console.service.SignalSender;
 import org.relaymq.console.service.operations.NodeOperation;
 import org.relaymq.console.service.operations.NodeOperations;
 import org.relaymq.console.ui.PresenterSettings;
@@ -54,7 +54,7 @@ class NodesViewModelFaultsTest {
         FakeProcess p = new FakeProcess().print("READY " + spec.role() + " " + ADDRESSES.get(spec.role()));
         launched.add(p);
         return p;
-    }, new NoSignals(), clock, clock, NodeSupervisor.Settings.defaults());
+    }, FakeSignals.recording(), clock, clock, NodeSupervisor.Settings.defaults());
     private final NodeFaults faults = new NodeFaults(supervisor, gateway, clock, clock, NodeFaults.Settings.defaults());
     private NodesViewModel model;
 
@@ -347,26 +347,5 @@ class NodesViewModelFaultsTest {
         NodeOperation partition = NodeOperations.forFaults(faults, NodeTimings.unknown()).get(0);
         assertThat(partition.expectation(supervisor.status("broker-a").orElseThrow()))
                 .endsWith("the NameServers notice only when the broker expiry passes");
-    }
-
-    /** Pause and resume change only the supervisor's state: no signal reaches a real process. */
-    private static final class NoSignals implements SignalSender {
-        @Override
-        public boolean supported() {
-            return true;
-        }
-
-        @Override
-        public String unsupportedReason() {
-            return "";
-        }
-
-        @Override
-        public void pause(long pid) {
-        }
-
-        @Override
-        public void resume(long pid) {
-        }
     }
 }

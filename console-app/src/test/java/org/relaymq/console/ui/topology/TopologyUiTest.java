@@ -27,12 +27,12 @@ import org.relaymq.console.fx.UiExecutor;
 import org.relaymq.console.service.ConnectionStatus;
 import org.relaymq.console.service.FakeClusterGateway;
 import org.relaymq.console.service.FakeProcess;
+import org.relaymq.console.service.FakeSignals;
 import org.relaymq.console.service.NodeSpec;
 import org.relaymq.console.service.NodeState;
 import org.relaymq.console.service.NodeSupervisor;
 import org.relaymq.console.service.ProtocolView;
 import org.relaymq.console.service.RemoteClusterGateway;
-import org.relaymq.console.service.SignalSender;
 import org.relaymq.protocol.event.EventKind;
 import org.relaymq.runtime.common.time.ManualClock;
 import org.testfx.api.FxRobot;
@@ -51,7 +51,7 @@ class TopologyUiTest {
     @Start
     void start(Stage stage) {
         supervisor = new NodeSupervisor((spec, extra) -> new FakeProcess().print("READY " + spec.role() + " "
-                + (spec.role().equals("broker") ? BROKER_A : NS)), new NoSignals(), clock, clock,
+                + (spec.role().equals("broker") ? BROKER_A : NS)), FakeSignals.unsupported("fake processes"), clock, clock,
                 NodeSupervisor.Settings.defaults());
         model = new TopologyViewModel(supervisor, gateway, clock, UiExecutor.sameThread(), 3000);
         gateway.addListener(model);
@@ -127,28 +127,5 @@ class TopologyUiTest {
                 + RemoteClusterGateway.NOT_RELAYMQ + " | POLLED 1.5 s ago");
         assertThat(card(robot, "broker-a_0___" + BROKER_A.replaceAll("[^A-Za-z0-9-]", "_")))
                 .startsWith("broker-a/0 @ " + BROKER_A + " | master, registered with 1/1 NameServer(s)");
-    }
-
-    /** Fake processes take no signals; kill -9 goes through Process.destroyForcibly. */
-    private static final class NoSignals implements SignalSender {
-        @Override
-        public boolean supported() {
-            return false;
-        }
-
-        @Override
-        public String unsupportedReason() {
-            return "fake processes";
-        }
-
-        @Override
-        public void pause(long pid) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void resume(long pid) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
